@@ -1,0 +1,4 @@
+import { ServiceRuns1795979481225 } from './1795979481225-ServiceRuns';
+
+/** Every migration in order; listed explicitly so ts-jest and the compiled app load the same classes. */
+export const MIGRATIONS: Function[] = [ServiceRuns1795979481225];

@@ -1,0 +1,25 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver } from '@nestjs/apollo';
+import { resolve } from 'node:path';
+import type { AppConfig } from '../config/app-config';
+
+/** Code-first schema, graphql-ws subscriptions only, the sandbox in development mode. */
+export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+  const sandbox = config.graphqlSandbox ?? config.mode === 'development';
+  return {
+    driver: ApolloDriver,
+    path: '/graphql',
+    autoSchemaFile: config.graphqlSchemaFile ? resolve(config.graphqlSchemaFile) : true,
+    sortSchema: true,
+    subscriptions: { 'graphql-ws': true },
+    playground: false,
+    introspection: true,
+    plugins: [
+      sandbox
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+        : ApolloServerPluginLandingPageDisabled(),
+    ],
+  };
+}
