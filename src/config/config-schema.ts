@@ -152,6 +152,15 @@ export const CONFIG_KEYS = {
     parse: (raw: string | undefined) =>
       optionalString(raw) === undefined ? undefined : oneOf(LOG_LEVELS, 'info')(raw),
   },
+  logFormat: {
+    env: 'LOG_FORMAT',
+    description:
+      'json (one JSON object a line) or pretty (readable lines); default: pretty in a terminal, else json',
+    parse: (raw: string | undefined) =>
+      optionalString(raw) === undefined
+        ? undefined
+        : oneOf(['json', 'pretty'] as const, 'json')(raw),
+  },
   statusIntervalMs: {
     env: 'STATUS_INTERVAL_MS',
     description: 'how often systemStatusChanged publishes a heartbeat, in ms',
