@@ -22,12 +22,12 @@ export function formatLogLine(line: string): string {
     .toISOString()
     .slice(11, 23);
   const level = LEVELS[entry.level as number] ?? String(entry.level);
-  const context = entry.context ? `[${String(entry.context)}] ` : '';
+  const context = typeof entry.context === 'string' ? `[${entry.context}] ` : '';
   const extras = Object.entries(entry)
     .filter(([key]) => !HIDDEN.has(key))
     .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
     .join(' ');
-  return `${time} ${level} ${context}${String(entry.msg ?? '')}${extras ? `  ${extras}` : ''}`;
+  return `${time} ${level} ${context}${typeof entry.msg === 'string' ? entry.msg : JSON.stringify(entry.msg ?? '')}${extras ? `  ${extras}` : ''}`;
 }
 
 /** A pino destination that prints readable lines (LOG_FORMAT=pretty, the default in a terminal). */
