@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
 import { nextEvents, startTestApp, type TestApp } from './support/test-app';
 
 describe('system status over HTTP and graphql-ws', () => {
@@ -65,5 +69,11 @@ describe('system status over HTTP and graphql-ws', () => {
       'SELECT mode, stopped_at FROM service_runs',
     );
     expect(runs).toEqual([{ mode: 'simulation', stopped_at: null }]);
+  });
+
+  it('matches the committed schema.gql (run `npm run start:dev` once and commit schema.gql when this fails)', () => {
+    const { schema } = app.running.app.get(GraphQLSchemaHost);
+    const committed = readFileSync(resolve(__dirname, '../schema.gql'), 'utf8').replace(/^#.*\n/gm, '').trim();
+    expect(printSchema(lexicographicSortSchema(schema)).trim()).toBe(committed);
   });
 });
