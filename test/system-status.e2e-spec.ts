@@ -73,7 +73,9 @@ describe('system status over HTTP and graphql-ws', () => {
 
   it('matches the committed schema.gql (run `npm run start:dev` once and commit schema.gql when this fails)', () => {
     const { schema } = app.running.app.get(GraphQLSchemaHost);
-    const committed = readFileSync(resolve(__dirname, '../schema.gql'), 'utf8').replace(/^#.*\n/gm, '').trim();
+    const committed = readFileSync(resolve(__dirname, '../schema.gql'), 'utf8')
+      .replace(/^#.*\n/gm, '')
+      .trim();
     expect(printSchema(lexicographicSortSchema(schema)).trim()).toBe(committed);
   });
 });

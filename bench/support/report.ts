@@ -28,11 +28,20 @@ export function report(result: BenchResult): void {
   console.log(`${'metric'.padEnd(width)}  ${'value'.padStart(14)}  unit        target`);
   for (const row of result.rows) {
     const verdict = row.met === undefined ? '' : row.met ? '  ok' : '  MISSED';
-    console.log(`${row.metric.padEnd(width)}  ${formatValue(row.value).padStart(14)}  ${row.unit.padEnd(10)}  ${row.target ?? ''}${verdict}`);
+    console.log(
+      `${row.metric.padEnd(width)}  ${formatValue(row.value).padStart(14)}  ${row.unit.padEnd(10)}  ${row.target ?? ''}${verdict}`,
+    );
   }
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const machine = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length };
-  writeFileSync(join(RESULTS_DIR, `${result.name}.json`), `${JSON.stringify({ ...result, machine, at: new Date().toISOString() }, null, 2)}\n`);
+  const machine = {
+    node: process.version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+  };
+  writeFileSync(
+    join(RESULTS_DIR, `${result.name}.json`),
+    `${JSON.stringify({ ...result, machine, at: new Date().toISOString() }, null, 2)}\n`,
+  );
 }
 
 function formatValue(value: number): string {

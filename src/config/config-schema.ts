@@ -1,3 +1,5 @@
+import { parseCountE2, parseDollarsE6, parseScaled } from '../kalshi/fixed-point';
+
 /** Every setting the service reads from the environment, with its parser. One list: validation, docs and masking all come from it. */
 export type RunMode = 'simulation' | 'production' | 'development';
 export const RUN_MODES: readonly RunMode[] = ['simulation', 'production', 'development'];
@@ -67,6 +69,56 @@ function booleanFlag(fallback: boolean) {
     if (['0', 'false', 'no', 'off'].includes(text)) return false;
     throw new Error(`must be true or false (got "${text}")`);
   };
+}
+
+function commaList(raw: string | undefined): string[] {
+  return (optionalString(raw) ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+function optionalIntegerIn(min: number, max: number) {
+  return (raw: string | undefined): number | undefined =>
+    optionalString(raw) === undefined ? undefined : integerIn(min, max, min)(raw);
+}
+
+/** Arbitrage settings: dollars as exact $0.000001 integers, percentages as basis points, counts as 0.01 contracts. */
+function dollarsE6Setting(fallback: string) {
+  return (raw: string | undefined): number => {
+    const text = optionalString(raw) ?? fallback;
+    const value = parseDollarsE6(text);
+    if (Number.isNaN(value) || value < 0)
+      throw new Error(`must be a dollar amount like "0.05" (got "${text}")`);
+    return value;
+  };
+}
+
+function percentBpsSetting(fallback: string) {
+  return (raw: string | undefined): number => {
+    const text = optionalString(raw) ?? fallback;
+    const value = parseScaled(text, 2, 2, false);
+    if (Number.isNaN(value) || value > 1_000_000)
+      throw new Error(`must be a percentage like "0.25" with at most 2 decimals (got "${text}")`);
+    return value;
+  };
+}
+
+function contractsE2Setting(fallback: string) {
+  return (raw: string | undefined): number => {
+    const text = optionalString(raw) ?? fallback;
+    const value = parseCountE2(text);
+    if (Number.isNaN(value) || value <= 0 || value > 100_000_000)
+      throw new Error(
+        `must be a contract count like "1000" or "12.5" up to 1000000 (got "${text}")`,
+      );
+    return value;
+  };
+}
+
+function tickerListSetting(raw: string | undefined): readonly string[] {
+  const items = (optionalString(raw) ?? '').split(',').map((item) => item.trim());
+  return items.filter((item) => item.length > 0);
 }
 
 export const CONFIG_KEYS = {
@@ -181,6 +233,115 @@ export const CONFIG_KEYS = {
       const text = optionalString(raw) ?? 'schema.gql';
       return text === 'none' ? undefined : text;
     },
+  },
+  marketSeries: {
+    env: 'MARKET_SERIES',
+    description: 'series tickers whose events are tracked, comma-separated (e.g. KXHIGHNY,KXBTCD)',
+    parse: commaList,
+  },
+  marketEvents: {
+    env: 'MARKET_EVENTS',
+    description: 'event tickers to track, comma-separated',
+    parse: commaList,
+  },
+  marketCategories: {
+    env: 'MARKET_CATEGORIES',
+    description: 'series categories to track, comma-separated (e.g. Economics,Climate and Weather)',
+    parse: commaList,
+  },
+  marketStatus: {
+    env: 'MARKET_STATUS',
+    description: 'status of the markets to track: open, unopened, paused, closed, settled or any',
+    defaultText: 'open',
+    parse: oneOf(['open', 'unopened', 'paused', 'closed', 'settled', 'any'] as const, 'open'),
+  },
+  marketCloseWithinHours: {
+    env: 'MARKET_CLOSE_WITHIN_HOURS',
+    description: 'track only markets that close within this many hours (default: any close time)',
+    parse: optionalIntegerIn(1, 100_000),
+  },
+  marketLimit: {
+    env: 'MARKET_LIMIT',
+    description: 'at most this many markets are tracked (a safety cap)',
+    defaultText: '5000',
+    parse: integerIn(1, 200_000, 5000),
+  },
+  catalogRefreshSeconds: {
+    env: 'CATALOG_REFRESH_SECONDS',
+    description: 'how often the market catalog is re-read from Kalshi REST, in seconds',
+    defaultText: '300',
+    parse: integerIn(5, 86_400, 300),
+  },
+  orderBookUpdatesPerSecond: {
+    env: 'ORDER_BOOK_UPDATES_PER_SECOND',
+    description: 'most orderBookUpdated subscription events per second and market',
+    defaultText: '4',
+    parse: integerIn(1, 100, 4),
+  },
+  simulatorSeed: {
+    env: 'SIMULATOR_SEED',
+    description:
+      'seed of the built-in simulator (started when there are no credentials and no KALSHI_API_URL)',
+    defaultText: '42',
+    parse: integerIn(0, 2_147_483_647, 42),
+  },
+  simulatorMarkets: {
+    env: 'SIMULATOR_MARKETS',
+    description: 'approximate number of markets of the built-in simulator',
+    defaultText: '200',
+    parse: integerIn(1, 20_000, 200),
+  },
+  arbMinNetProfit: {
+    env: 'ARB_MIN_NET_PROFIT',
+    description:
+      'smallest net profit (after fees, worst outcome) an opportunity must bank, in dollars',
+    defaultText: '0.05',
+    parse: dollarsE6Setting('0.05'),
+  },
+  arbMinNetPerContract: {
+    env: 'ARB_MIN_NET_PER_CONTRACT',
+    description: 'smallest net profit per contract, in dollars',
+    defaultText: '0.005',
+    parse: dollarsE6Setting('0.005'),
+  },
+  arbMinReturnPercent: {
+    env: 'ARB_MIN_RETURN_PERCENT',
+    description:
+      'smallest return on capital (net profit / money paid), in percent with up to 2 decimals',
+    defaultText: '0.25',
+    parse: percentBpsSetting('0.25'),
+  },
+  arbMaxContracts: {
+    env: 'ARB_MAX_CONTRACTS',
+    description:
+      'most contracts per leg one opportunity is sized to (risk limits may cap it lower)',
+    defaultText: '1000',
+    parse: contractsE2Setting('1000'),
+  },
+  arbMemberPrecision: {
+    env: 'ARB_MEMBER_PRECISION',
+    description:
+      'balance precision of the account: cent (via FCM or broker: debits rounded up to $0.01) or centicent (direct member: $0.0001)',
+    defaultText: 'cent',
+    parse: oneOf(['cent', 'centicent'] as const, 'cent'),
+  },
+  arbExhaustiveEvents: {
+    env: 'ARB_EXHAUSTIVE_EVENTS',
+    description:
+      'mutually exclusive event tickers whose markets cover every outcome although the strikes do not show it, comma-separated',
+    parse: tickerListSetting,
+  },
+  arbNotExhaustiveEvents: {
+    env: 'ARB_NOT_EXHAUSTIVE_EVENTS',
+    description:
+      'event tickers never treated as exhaustive, whatever the strikes say, comma-separated',
+    parse: tickerListSetting,
+  },
+  arbFlushIntervalMs: {
+    env: 'ARB_FLUSH_INTERVAL_MS',
+    description: 'how often opened and closed opportunities are written to the database, in ms',
+    defaultText: '1000',
+    parse: integerIn(10, 600_000, 1000),
   },
 } satisfies Record<string, ConfigKey<unknown>>;
 

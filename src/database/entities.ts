@@ -1,4 +1,5 @@
+import { OpportunityEntity } from '../arbitrage/entities/opportunity.entity';
 import { ServiceRunEntity } from '../system/entities/service-run.entity';
 
 /** Every TypeORM entity: the app, the TypeORM CLI (ormconfig.ts) and the tests use this one list. */
-export const ENTITIES = [ServiceRunEntity];
+export const ENTITIES = [ServiceRunEntity, OpportunityEntity];

@@ -19,7 +19,12 @@ export const INVALID = Number.NaN;
  * 10^-scaleDecimals. Decimals beyond scaleDecimals must be zeros ("0.086700" is exact in $0.0001).
  * Returns NaN for anything else: empty, signs where not allowed, exponents, spaces, over-precise values.
  */
-export function parseScaled(text: string, scaleDecimals: number, maxDecimals: number, signed: boolean): number {
+export function parseScaled(
+  text: string,
+  scaleDecimals: number,
+  maxDecimals: number,
+  signed: boolean,
+): number {
   const length = text.length;
   if (length === 0 || length > 24) return INVALID;
   let index = 0;
@@ -83,13 +88,19 @@ export function parseSignedCountE2(text: string): number {
 /** Throwing variants for cold paths (config, REST, GraphQL input): the error says what was wrong. */
 export function requirePriceE4(text: unknown, field = 'price'): number {
   const value = typeof text === 'string' ? parsePriceE4(text) : INVALID;
-  if (Number.isNaN(value)) throw new FixedPointError(`${field} must be a dollar string like "0.4200" (got ${JSON.stringify(text)})`);
+  if (Number.isNaN(value))
+    throw new FixedPointError(
+      `${field} must be a dollar string like "0.4200" (got ${JSON.stringify(text)})`,
+    );
   return value;
 }
 
 export function requireCountE2(text: unknown, field = 'count'): number {
   const value = typeof text === 'string' ? parseCountE2(text) : INVALID;
-  if (Number.isNaN(value)) throw new FixedPointError(`${field} must be a count string like "10.00" (got ${JSON.stringify(text)})`);
+  if (Number.isNaN(value))
+    throw new FixedPointError(
+      `${field} must be a count string like "10.00" (got ${JSON.stringify(text)})`,
+    );
   return value;
 }
 
@@ -102,7 +113,9 @@ function formatScaled(value: number, scaleDecimals: number, outDecimals: number)
   const abs = negative ? -value : value;
   const scale = 10 ** scaleDecimals;
   const whole = Math.floor(abs / scale);
-  const fraction = (abs - whole * scale).toString().padStart(scaleDecimals, '0') + '0'.repeat(Math.max(0, outDecimals - scaleDecimals));
+  const fraction =
+    (abs - whole * scale).toString().padStart(scaleDecimals, '0') +
+    '0'.repeat(Math.max(0, outDecimals - scaleDecimals));
   return `${negative ? '-' : ''}${whole}.${fraction}`;
 }
 

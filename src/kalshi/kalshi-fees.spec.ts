@@ -21,7 +21,9 @@ describe('Kalshi trade fees, PROTOCOL.md §7.3 worked examples (current rule: ce
     ['index series (multiplier 0.5), 100 @ $0.50', '0.8750', indexSeries, 'taker', 100, '0.50'],
     ['maker on a quadratic series pays nothing', '0.0000', standard, 'maker', 100, '0.50'],
   ] as const)('%s costs $%s', (_name, fee, schedule, role, count, price) => {
-    expect(schedule.tradeFeeE4(role, contracts(count), dollars(price))).toBe(dollars(fee === '0.0000' ? '0' : fee));
+    expect(schedule.tradeFeeE4(role, contracts(count), dollars(price))).toBe(
+      dollars(fee === '0.0000' ? '0' : fee),
+    );
   });
 
   it('charges 0.03 contracts at $0.3301 $0.0005 (the docs example that follows the formula)', () => {
@@ -41,13 +43,31 @@ describe('Kalshi trade fees, PROTOCOL.md §7.3 worked examples (current rule: ce
         fc.integer({ min: 1, max: 100_000_000 }),
         fc.integer({ min: 1, max: 9_999 }),
         fc.constantFrom(10_000, 5_000, 2_500, 12_345, 1),
-        fc.constantFrom('quadratic', 'quadratic_with_maker_fees', 'quadratic_with_combo_maker_fees'),
+        fc.constantFrom(
+          'quadratic',
+          'quadratic_with_maker_fees',
+          'quadratic_with_combo_maker_fees',
+        ),
         fc.constantFrom('taker', 'maker'),
         (countE2, priceE4, multiplierE4, feeType, role) => {
-          const coefficient = role === 'taker' ? 700n : { quadratic: 0n, quadratic_with_maker_fees: 175n, quadratic_with_combo_maker_fees: 350n }[feeType];
-          const numerator = coefficient * BigInt(multiplierE4) * BigInt(countE2) * BigInt(priceE4) * BigInt(10_000 - priceE4);
+          const coefficient =
+            role === 'taker'
+              ? 700n
+              : {
+                  quadratic: 0n,
+                  quadratic_with_maker_fees: 175n,
+                  quadratic_with_combo_maker_fees: 350n,
+                }[feeType];
+          const numerator =
+            coefficient *
+            BigInt(multiplierE4) *
+            BigInt(countE2) *
+            BigInt(priceE4) *
+            BigInt(10_000 - priceE4);
           const expected = Number((numerator + 10n ** 14n - 1n) / 10n ** 14n);
-          expect(new FeeSchedule(feeType, multiplierE4).tradeFeeE4(role, countE2, priceE4)).toBe(expected);
+          expect(new FeeSchedule(feeType, multiplierE4).tradeFeeE4(role, countE2, priceE4)).toBe(
+            expected,
+          );
         },
       ),
       { numRuns: 5_000 },
@@ -56,9 +76,13 @@ describe('Kalshi trade fees, PROTOCOL.md §7.3 worked examples (current rule: ce
 
   it('divides exactly where the float quotient would be off', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 1, max: 1e15 }), (n, d) => {
-        expect(ceilDivide(n, d)).toBe(Number((BigInt(n) + BigInt(d) - 1n) / BigInt(d)));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.integer({ min: 1, max: 1e15 }),
+        (n, d) => {
+          expect(ceilDivide(n, d)).toBe(Number((BigInt(n) + BigInt(d) - 1n) / BigInt(d)));
+        },
+      ),
       { numRuns: 5_000 },
     );
   });

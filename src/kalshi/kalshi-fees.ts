@@ -1,8 +1,14 @@
 import { ONE_DOLLAR } from './fixed-point';
 
 /** Series `fee_type` (PROTOCOL.md §7); event overrides take precedence. */
-export type FeeType = 'quadratic' | 'quadratic_with_maker_fees' | 'quadratic_with_combo_maker_fees' | 'flat';
-export const FEE_TYPES: readonly FeeType[] = ['quadratic', 'quadratic_with_maker_fees', 'quadratic_with_combo_maker_fees', 'flat'];
+export type FeeType =
+  'quadratic' | 'quadratic_with_maker_fees' | 'quadratic_with_combo_maker_fees' | 'flat';
+export const FEE_TYPES: readonly FeeType[] = [
+  'quadratic',
+  'quadratic_with_maker_fees',
+  'quadratic_with_combo_maker_fees',
+  'flat',
+];
 
 export type LiquidityRole = 'taker' | 'maker';
 /** Balance precision of the account: direct members settle to $0.0001, others (FCM, broker) to $0.01. */
@@ -21,10 +27,13 @@ const MAKER_COEFFICIENT_E4: Record<FeeType, number> = {
 export function parseFeeMultiplierE4(value: unknown): number {
   const number = typeof value === 'string' ? Number(value) : value;
   if (typeof number !== 'number' || !Number.isFinite(number) || number < 0 || number > 100) {
-    throw new Error(`fee_multiplier must be a number between 0 and 100 (got ${JSON.stringify(value)})`);
+    throw new Error(
+      `fee_multiplier must be a number between 0 and 100 (got ${JSON.stringify(value)})`,
+    );
   }
   const scaled = Math.round(number * 10_000);
-  if (Math.abs(scaled - number * 10_000) > 1e-6) throw new Error(`fee_multiplier ${number} is finer than 0.0001`);
+  if (Math.abs(scaled - number * 10_000) > 1e-6)
+    throw new Error(`fee_multiplier ${number} is finer than 0.0001`);
   return scaled;
 }
 
@@ -55,7 +64,8 @@ class ReducedCoefficient {
     if (this.numerator === 0 || countE2 <= 0) return 0;
     const product = countE2 * priceE4 * (ONE_DOLLAR - priceE4) * this.numerator;
     if (product <= Number.MAX_SAFE_INTEGER) return ceilDivide(product, this.denominator);
-    const big = BigInt(countE2) * BigInt(priceE4) * BigInt(ONE_DOLLAR - priceE4) * BigInt(this.numerator);
+    const big =
+      BigInt(countE2) * BigInt(priceE4) * BigInt(ONE_DOLLAR - priceE4) * BigInt(this.numerator);
     const d = BigInt(this.denominator);
     return Number((big + d - 1n) / d);
   }
@@ -107,7 +117,11 @@ export class FeeSchedule {
  * What a buy actually debits: the balance change (cost + trade fee) is floored toward minus infinity to the
  * member's precision, i.e. the debit is rounded up (PROTOCOL.md §7.2). Returns the debit in $0.000001.
  */
-export function memberDebitE6(costE6: number, tradeFeeE6: number, precision: MemberPrecision): number {
+export function memberDebitE6(
+  costE6: number,
+  tradeFeeE6: number,
+  precision: MemberPrecision,
+): number {
   const unit = precision === 'cent' ? 10_000 : 100;
   const gross = costE6 + tradeFeeE6;
   return Math.ceil(gross / unit) * unit;

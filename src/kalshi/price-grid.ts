@@ -27,7 +27,11 @@ export class PriceGrid {
     this.indexByPrice = new Int16Array(ONE_DOLLAR + 1).fill(-1);
     const prices: number[] = [];
     for (let price = 1; price < ONE_DOLLAR; price++) {
-      if (ranges.some((r) => price >= r.startE4 && price <= r.endE4 && (price - r.startE4) % r.stepE4 === 0)) {
+      if (
+        ranges.some(
+          (r) => price >= r.startE4 && price <= r.endE4 && (price - r.startE4) % r.stepE4 === 0,
+        )
+      ) {
         this.indexByPrice[price] = prices.length;
         prices.push(price);
       }
@@ -45,8 +49,15 @@ export class PriceGrid {
       const startE4 = parsePriceE4(r.start);
       const endE4 = parsePriceE4(r.end);
       const stepE4 = parsePriceE4(r.step);
-      if ([startE4, endE4, stepE4].some(Number.isNaN) || stepE4 <= 0 || startE4 > endE4 || endE4 > ONE_DOLLAR) {
-        throw new FixedPointError(`price range ${JSON.stringify(r)} is not a grid of $0.0001 steps within $0-$1`);
+      if (
+        [startE4, endE4, stepE4].some(Number.isNaN) ||
+        stepE4 <= 0 ||
+        startE4 > endE4 ||
+        endE4 > ONE_DOLLAR
+      ) {
+        throw new FixedPointError(
+          `price range ${JSON.stringify(r)} is not a grid of $0.0001 steps within $0-$1`,
+        );
       }
       return { startE4, endE4, stepE4 };
     });
@@ -65,7 +76,12 @@ export class PriceGrid {
   }
 
   isValid(priceE4: number): boolean {
-    return Number.isInteger(priceE4) && priceE4 > 0 && priceE4 < ONE_DOLLAR && this.indexByPrice[priceE4] >= 0;
+    return (
+      Number.isInteger(priceE4) &&
+      priceE4 > 0 &&
+      priceE4 < ONE_DOLLAR &&
+      this.indexByPrice[priceE4] >= 0
+    );
   }
 
   /** Level index of a price, or -1 when off the grid (including NaN and out of range). */
@@ -75,18 +91,24 @@ export class PriceGrid {
 
   /** The highest valid price at or below `priceE4` (for a buy limit with slippage), or 0 if none. */
   floorPrice(priceE4: number): number {
-    for (let p = Math.min(Math.floor(priceE4), ONE_DOLLAR - 1); p > 0; p--) if (this.indexByPrice[p] >= 0) return p;
+    for (let p = Math.min(Math.floor(priceE4), ONE_DOLLAR - 1); p > 0; p--)
+      if (this.indexByPrice[p] >= 0) return p;
     return 0;
   }
 
   /** The lowest valid price at or above `priceE4`, or 0 if none. */
   ceilPrice(priceE4: number): number {
-    for (let p = Math.max(Math.ceil(priceE4), 1); p < ONE_DOLLAR; p++) if (this.indexByPrice[p] >= 0) return p;
+    for (let p = Math.max(Math.ceil(priceE4), 1); p < ONE_DOLLAR; p++)
+      if (this.indexByPrice[p] >= 0) return p;
     return 0;
   }
 
   toWire(): PriceRangeWire[] {
-    return this.ranges.map((r) => ({ start: formatPriceE4(r.startE4), end: formatPriceE4(r.endE4), step: formatPriceE4(r.stepE4) }));
+    return this.ranges.map((r) => ({
+      start: formatPriceE4(r.startE4),
+      end: formatPriceE4(r.endE4),
+      step: formatPriceE4(r.stepE4),
+    }));
   }
 }
 

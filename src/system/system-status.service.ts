@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EventBus } from '../common/pubsub/event-bus';
 import { DATABASE_TARGET, type DatabaseTarget } from '../database/database-target';
+import { MarketDataQueries } from '../market-data/market-data-queries';
 import { ServiceRunEntity } from './entities/service-run.entity';
 import {
   DatabaseKindValue,
@@ -33,6 +34,7 @@ export class SystemStatusService implements OnApplicationBootstrap, OnApplicatio
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventBus,
     private readonly scheduler: SchedulerRegistry,
+    private readonly marketData: MarketDataQueries,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -64,6 +66,7 @@ export class SystemStatusService implements OnApplicationBootstrap, OnApplicatio
       startedAt: this.startedAt.toISOString(),
       uptimeSeconds: Math.floor((Date.now() - this.startedAt.getTime()) / 1000),
       database: await this.databaseStatus(),
+      feed: this.marketData.feedStatus(),
       observedAt: new Date().toISOString(),
     };
   }

@@ -1,3 +1,5 @@
+import type { OpportunityEventModel } from '../../arbitrage/graphql/opportunity.model';
+import type { OrderBookModel } from '../../market-data/models/order-book.model';
 import type { SystemStatus } from '../../system/models/system-status.model';
 
 /**
@@ -6,6 +8,10 @@ import type { SystemStatus } from '../../system/models/system-status.model';
  */
 export interface EventTopics {
   systemStatusChanged: { systemStatusChanged: SystemStatus };
+  /** A watched book, at most ORDER_BOOK_UPDATES_PER_SECOND times a second per market. */
+  orderBookUpdated: { orderBookUpdated: OrderBookModel };
+  /** An arbitrage opportunity opened, changed or closed. */
+  opportunityUpdated: { opportunityUpdated: OpportunityEventModel };
 }
 
 export type EventTopic = keyof EventTopics;

@@ -2,10 +2,26 @@ import type { FeeSchedule } from '../../kalshi/kalshi-fees';
 import type { PriceGrid } from '../../kalshi/price-grid';
 
 /** Kalshi market status (PROTOCOL.md §4.2 / §5 lifecycle). Only `active` markets trade. */
-export type MarketStatus = 'initialized' | 'inactive' | 'active' | 'closed' | 'determined' | 'disputed' | 'amended' | 'finalized';
+export type MarketStatus =
+  | 'initialized'
+  | 'inactive'
+  | 'active'
+  | 'closed'
+  | 'determined'
+  | 'disputed'
+  | 'amended'
+  | 'finalized';
 
 /** How a market's YES outcome relates to the event's underlying value. */
-export type StrikeType = 'greater' | 'greater_or_equal' | 'less' | 'less_or_equal' | 'between' | 'functional' | 'custom' | 'structured';
+export type StrikeType =
+  | 'greater'
+  | 'greater_or_equal'
+  | 'less'
+  | 'less_or_equal'
+  | 'between'
+  | 'functional'
+  | 'custom'
+  | 'structured';
 
 /** A market as the engine needs it: catalog metadata, never parsed from the ticker. */
 export interface MarketInfo {
@@ -23,6 +39,10 @@ export interface MarketInfo {
   readonly grid: PriceGrid;
   readonly closeTime?: string;
   readonly result?: 'yes' | 'no' | 'scalar' | '';
+  /** Kalshi's name of the grid (`linear_cent`, `deci_cent`, ...); `grid` is the authority. */
+  readonly priceLevelStructure?: string;
+  /** Whether counts finer than one contract are accepted (whole contracts otherwise). */
+  readonly fractionalTradingEnabled?: boolean;
 }
 
 export interface EventInfo {

@@ -67,7 +67,8 @@ export class BidLadder {
     if (word === 0) return -1;
     let summaryIndex = (word - 1) >>> 5;
     const wordsInSummary = ((word - 1) & 31) + 1;
-    let summaryBits = this.summary[summaryIndex] & (wordsInSummary === 32 ? 0xffffffff : (1 << wordsInSummary) - 1);
+    let summaryBits =
+      this.summary[summaryIndex] & (wordsInSummary === 32 ? 0xffffffff : (1 << wordsInSummary) - 1);
     while (summaryBits === 0) {
       if (summaryIndex === 0) return -1;
       summaryBits = this.summary[--summaryIndex];
@@ -88,7 +89,10 @@ export class BidLadder {
     const nextWord = word + 1;
     if (nextWord >= this.words.length) return -1;
     let summaryIndex = nextWord >>> 5;
-    let summaryBits = (nextWord & 31) === 0 ? this.summary[summaryIndex] : this.summary[summaryIndex] & ~((1 << (nextWord & 31)) - 1);
+    let summaryBits =
+      (nextWord & 31) === 0
+        ? this.summary[summaryIndex]
+        : this.summary[summaryIndex] & ~((1 << (nextWord & 31)) - 1);
     while (summaryBits === 0) {
       if (++summaryIndex >= this.summary.length) return -1;
       summaryBits = this.summary[summaryIndex];

@@ -6,7 +6,11 @@ import { DeltaOutcome, OrderBook } from './order-book';
 const cents = (c: number) => c * 100;
 const contracts = (n: number) => n * 100;
 
-function bookWith(yes: [number, number][], no: [number, number][], grid = PriceGrid.cent()): OrderBook {
+function bookWith(
+  yes: [number, number][],
+  no: [number, number][],
+  grid = PriceGrid.cent(),
+): OrderBook {
   const book = new OrderBook('KXHIGHNY-26OCT01-T61', grid);
   book.beginSnapshot();
   for (const [price, size] of yes) book.setLevel('yes', cents(price), contracts(size));
@@ -18,20 +22,40 @@ function bookWith(yes: [number, number][], no: [number, number][], grid = PriceG
 describe('OrderBook', () => {
   it('reads the PROTOCOL example: best YES bid 0.42 x 13, best YES ask 0.45 x 17, from an unsorted snapshot', () => {
     const book = bookWith(
-      [[42, 13], [39, 120], [41, 10]],
-      [[55, 17], [50, 40]],
+      [
+        [42, 13],
+        [39, 120],
+        [41, 10],
+      ],
+      [
+        [55, 17],
+        [50, 40],
+      ],
     );
     expect([book.bestBidE4(), book.bestBidSizeE2()]).toEqual([4200, 1300]);
     expect([book.bestAskE4(), book.bestAskSizeE2()]).toEqual([4500, 1700]);
     expect(book.stale).toBe(false);
     expect(book.depth()).toEqual({
-      yesBids: [[4200, 1300], [4100, 1000], [3900, 12000]],
-      noBids: [[5500, 1700], [5000, 4000]],
+      yesBids: [
+        [4200, 1300],
+        [4100, 1000],
+        [3900, 12000],
+      ],
+      noBids: [
+        [5500, 1700],
+        [5000, 4000],
+      ],
     });
   });
 
   it('removes a level whose delta takes it to zero and finds the next best', () => {
-    const book = bookWith([[42, 13], [39, 120]], [[55, 17]]);
+    const book = bookWith(
+      [
+        [42, 13],
+        [39, 120],
+      ],
+      [[55, 17]],
+    );
     expect(book.applyDelta('yes', 4200, -1300, 2)).toBe(DeltaOutcome.APPLIED);
     expect(book.bestBidE4()).toBe(3900);
     expect(book.yesBids.levels).toBe(1);
@@ -53,7 +77,10 @@ describe('OrderBook', () => {
   });
 
   it('holds sub-cent levels on a tapered grid', () => {
-    const book = new OrderBook('KXGDPNOM-RUS26', PriceGrid.of(PRICE_LEVEL_STRUCTURES.tapered_deci_cent));
+    const book = new OrderBook(
+      'KXGDPNOM-RUS26',
+      PriceGrid.of(PRICE_LEVEL_STRUCTURES.tapered_deci_cent),
+    );
     book.beginSnapshot();
     expect(book.setLevel('yes', 30, 500)).toBe(true); // $0.003
     expect(book.setLevel('yes', 4250, 500)).toBe(false); // $0.425 is off the $0.01 middle band
@@ -66,9 +93,18 @@ describe('OrderBook', () => {
   it('a two-level bitmap ladder agrees with a plain array on any sequence of sets', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 2_000 }).chain((n) =>
-          fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: 3 })), { maxLength: 300 }), fc.integer({ min: -1, max: n })),
-        ),
+        fc
+          .integer({ min: 1, max: 2_000 })
+          .chain((n) =>
+            fc.tuple(
+              fc.constant(n),
+              fc.array(
+                fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: 3 })),
+                { maxLength: 300 },
+              ),
+              fc.integer({ min: -1, max: n }),
+            ),
+          ),
         ([levelCount, sets, probe]) => {
           const ladder = new BidLadder(levelCount);
           const plain = new Array<number>(levelCount).fill(0);

@@ -13,7 +13,13 @@ export const enum DeltaOutcome {
   BELOW_ZERO = 2,
 }
 
-export type StaleReason = 'NO_SNAPSHOT' | 'SEQ_GAP' | 'DISCONNECTED' | 'BOOK_INCONSISTENT' | 'MARKET_NOT_ACTIVE' | 'SUBSCRIPTION_ERROR';
+export type StaleReason =
+  | 'NO_SNAPSHOT'
+  | 'SEQ_GAP'
+  | 'DISCONNECTED'
+  | 'BOOK_INCONSISTENT'
+  | 'MARKET_NOT_ACTIVE'
+  | 'SUBSCRIPTION_ERROR';
 
 /**
  * Both bid ladders of one binary market, indexed by YES price level (PROTOCOL.md §4.1: books are bids only).
@@ -65,7 +71,13 @@ export class OrderBook {
   }
 
   /** Applies a signed size change at a YES-equivalent price. Allocation-free. */
-  applyDelta(side: BookSide, yesPriceE4: number, deltaE2: number, receivedAtMs: number, exchangeTsMs = 0): DeltaOutcome {
+  applyDelta(
+    side: BookSide,
+    yesPriceE4: number,
+    deltaE2: number,
+    receivedAtMs: number,
+    exchangeTsMs = 0,
+  ): DeltaOutcome {
     const index = this.grid.indexOf(yesPriceE4);
     if (index < 0) return DeltaOutcome.OFF_GRID;
     const ladder = side === 'yes' ? this.yesBids : this.noBids;
@@ -135,11 +147,24 @@ export class OrderBook {
   }
 
   /** Levels as Kalshi shows them, for APIs and tests (allocates; never on the hot path). */
-  depth(maxLevels = Number.MAX_SAFE_INTEGER): { yesBids: [number, number][]; noBids: [number, number][] } {
+  depth(maxLevels = Number.MAX_SAFE_INTEGER): {
+    yesBids: [number, number][];
+    noBids: [number, number][];
+  } {
     const yesBids: [number, number][] = [];
-    for (let l = this.firstBidLevel(); l >= 0 && yesBids.length < maxLevels; l = this.nextBidLevel(l)) yesBids.push([this.priceAt(l), this.bidSizeAt(l)]);
+    for (
+      let l = this.firstBidLevel();
+      l >= 0 && yesBids.length < maxLevels;
+      l = this.nextBidLevel(l)
+    )
+      yesBids.push([this.priceAt(l), this.bidSizeAt(l)]);
     const noBids: [number, number][] = [];
-    for (let l = this.firstAskLevel(); l >= 0 && noBids.length < maxLevels; l = this.nextAskLevel(l)) noBids.push([ONE_DOLLAR - this.priceAt(l), this.askSizeAt(l)]);
+    for (
+      let l = this.firstAskLevel();
+      l >= 0 && noBids.length < maxLevels;
+      l = this.nextAskLevel(l)
+    )
+      noBids.push([ONE_DOLLAR - this.priceAt(l), this.askSizeAt(l)]);
     return { yesBids, noBids };
   }
 

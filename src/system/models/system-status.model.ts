@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { FeedStatus } from '../../market-data/models/feed-status.model';
 
 export enum RunModeValue {
   simulation = 'simulation',
@@ -50,6 +51,9 @@ export class SystemStatus {
 
   @Field(() => DatabaseStatus)
   database: DatabaseStatus;
+
+  @Field(() => FeedStatus, { description: 'the live Kalshi feed' })
+  feed: FeedStatus;
 
   @Field({ description: 'ISO-8601 time this status was taken' })
   observedAt: string;
