@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GraphQLError } from 'graphql';
+import { DomainError } from '../common/errors/domain-error';
 import { ArbitrageService } from './arbitrage.service';
 import {
   OpportunityStatusFilterValue,
@@ -100,14 +100,10 @@ function page(pagination: PaginationInput | null | undefined): { limit: number; 
   const limit = pagination?.limit ?? 50;
   const offset = pagination?.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new GraphQLError(`pagination.limit must be between 1 and ${MAX_LIMIT} (got ${limit})`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new DomainError('INVALID_ARGUMENT', `pagination.limit must be between 1 and ${MAX_LIMIT} (got ${limit})`);
   }
   if (!Number.isInteger(offset) || offset < 0) {
-    throw new GraphQLError(`pagination.offset must be 0 or more (got ${offset})`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new DomainError('INVALID_ARGUMENT', `pagination.offset must be 0 or more (got ${offset})`);
   }
   return { limit, offset };
 }

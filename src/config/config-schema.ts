@@ -225,6 +225,18 @@ export const CONFIG_KEYS = {
     parse: (raw: string | undefined) =>
       optionalString(raw) === undefined ? undefined : booleanFlag(false)(raw),
   },
+  graphqlMaxDepth: {
+    env: 'GRAPHQL_MAX_DEPTH',
+    description: 'deepest GraphQL query accepted',
+    defaultText: '10',
+    parse: integerIn(2, 100, 10),
+  },
+  graphqlMaxComplexity: {
+    env: 'GRAPHQL_MAX_COMPLEXITY',
+    description: 'largest estimated GraphQL query cost accepted (1 per field unless a field says more)',
+    defaultText: '2000',
+    parse: integerIn(10, 1_000_000, 2000),
+  },
   graphqlSchemaFile: {
     env: 'GRAPHQL_SCHEMA_FILE',
     description: 'where the app prints the GraphQL schema at start; "none" to skip',

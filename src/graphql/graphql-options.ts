@@ -3,11 +3,16 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
 import { resolve } from 'node:path';
+import depthLimit from 'graphql-depth-limit';
+import type { GraphQLSchema } from 'graphql';
+import { queryComplexityPlugin } from './query-limits.plugin';
 import type { AppConfig } from '../config/app-config';
 
 /** Code-first schema, graphql-ws subscriptions only, the sandbox in development mode. */
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const sandbox = config.graphqlSandbox ?? config.mode === 'development';
+  // The complexity plugin needs the built schema, which Nest hands over only once it is generated.
+  const schemaHolder: { schema?: GraphQLSchema } = {};
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -16,10 +21,13 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     subscriptions: { 'graphql-ws': true },
     playground: false,
     introspection: true,
+    validationRules: [depthLimit(config.graphqlMaxDepth)],
     plugins: [
       sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled(),
+      queryComplexityPlugin(() => schemaHolder.schema!, config.graphqlMaxComplexity),
     ],
+    transformSchema: (schema) => (schemaHolder.schema = schema),
   };
 }
