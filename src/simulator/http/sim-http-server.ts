@@ -95,23 +95,12 @@ export class SimHttpServer {
     if (failure === 503)
       return apiError(503, 'service_unavailable', 'the exchange is temporarily unavailable');
     const relative = url.pathname.slice(REST_PREFIX.length);
-    let params: Record<string, string> | undefined;
-    const route = this.routes.find((r) => {
-      if (r.method !== method) return false;
-      const match = r.pattern.exec(relative);
-      if (match) params = decodeParams(match.groups);
-      return match !== null;
-    });
-    if (!route || !params) return apiError(404, 'not_found', `no route ${method} ${url.pathname}`);
+    const { route, params } = findRoute(this.routes, method, relative);
+    if (!route) return apiError(404, 'not_found', `no route ${method} ${url.pathname}`);
     const auth = this.authenticate(req, url.pathname, route.access === 'private');
     if ('status' in auth) return auth;
-    let body: unknown;
-    try {
-      body = method === 'GET' ? undefined : await readJsonBody(req);
-    } catch (error) {
-      if (error instanceof BodyError) return apiError(400, 'invalid_parameters', error.message);
-      throw error;
-    }
+    const { body, rejection } = await readBody(req, method);
+    if (rejection) return rejection;
     const context: RouteContext = {
       method,
       path: url.pathname,
@@ -131,22 +120,10 @@ export class SimHttpServer {
 
   private async controlApi(req: IncomingMessage, url: URL, method: string): Promise<RouteResponse> {
     const relative = url.pathname.slice(CONTROL_PREFIX.length);
-    let params: Record<string, string> | undefined;
-    const route = this.control.find((r) => {
-      if (r.method !== method) return false;
-      const match = r.pattern.exec(relative);
-      if (match) params = decodeParams(match.groups);
-      return match !== null;
-    });
-    if (!route || !params)
-      return apiError(404, 'not_found', `no control route ${method} ${url.pathname}`);
-    let body: unknown;
-    try {
-      body = method === 'GET' ? undefined : await readJsonBody(req);
-    } catch (error) {
-      if (error instanceof BodyError) return apiError(400, 'invalid_parameters', error.message);
-      throw error;
-    }
+    const { route, params } = findRoute(this.control, method, relative);
+    if (!route) return apiError(404, 'not_found', `no control route ${method} ${url.pathname}`);
+    const { body, rejection } = await readBody(req, method);
+    if (rejection) return rejection;
     if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
       return apiError(400, 'invalid_parameters', 'control bodies are JSON objects');
     }
@@ -158,6 +135,35 @@ export class SimHttpServer {
       body,
       account: null,
     });
+  }
+}
+
+/** The first route of `method` whose pattern matches, with its decoded path parameters. */
+function findRoute<R extends { method: string; pattern: RegExp }>(
+  routes: readonly R[],
+  method: string,
+  relative: string,
+): { route?: R; params: Record<string, string> } {
+  for (const route of routes) {
+    if (route.method !== method) continue;
+    const match = route.pattern.exec(relative);
+    if (match) return { route, params: decodeParams(match.groups) };
+  }
+  return { params: {} };
+}
+
+/** The JSON body of a write, or the 400 to answer when it is not JSON. */
+async function readBody(
+  req: IncomingMessage,
+  method: string,
+): Promise<{ body?: unknown; rejection?: RouteResponse }> {
+  if (method === 'GET') return {};
+  try {
+    return { body: await readJsonBody(req) };
+  } catch (error) {
+    if (error instanceof BodyError)
+      return { rejection: apiError(400, 'invalid_parameters', error.message) };
+    throw error;
   }
 }
 
