@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
 import { generateFeedRecording } from '../src/simulator';
-import { silenceNestLogs } from './support/pipeline-harness';
+import { silenceNestLogs, socketFrames } from './support/pipeline-harness';
 import { gc, jsonParsePass, latencyPass, median, throughputPass } from './support/pipeline-passes';
 import { MARKETS_PER_SID } from './support/pipeline-harness';
 import { report } from './support/report';
@@ -14,6 +14,8 @@ const MIN_MEMBERS = 5;
 const MAX_MEMBERS = 30;
 const FRAMES = 300_000;
 const RUNS = 3;
+/** Planted mispricings per simulated minute (the stream covers 15 simulated seconds at 20,000 changes/s). */
+const OPPORTUNITIES_PER_MINUTE = 1_200;
 
 async function main(): Promise<void> {
   silenceNestLogs();
@@ -25,8 +27,9 @@ async function main(): Promise<void> {
     maxMembers: MAX_MEMBERS,
     frames: FRAMES,
     marketsPerSid: MARKETS_PER_SID,
+    opportunitiesPerMinute: OPPORTUNITIES_PER_MINUTE,
   });
-  const deltas = recording.frames.slice(recording.markets.length);
+  const deltas = socketFrames(recording.frames).slice(recording.markets.length);
 
   // Warm-up: the whole path and JSON.parse, until the JIT has settled.
   await throughputPass(recording);
@@ -47,7 +50,8 @@ async function main(): Promise<void> {
   const floorRate = median(floors.map((f) => f.framesPerSecond));
   const ratio = floorRate / rate;
   const counts = runs[0].counts;
-  if (counts.opened === 0) throw new Error('the stream produced no opportunity: detection cost is not real');
+  if (counts.opened === 0)
+    throw new Error('the stream produced no opportunity: detection cost is not real');
   const perFrame = latency.perFrame;
   report({
     name: 'pipeline',
@@ -91,12 +95,16 @@ async function main(): Promise<void> {
       markets: recording.markets.length,
       events: EVENTS,
       deltaFrames: deltas.length,
-      runs: runs.map((r) => ({ framesPerSecond: Math.round(r.framesPerSecond), seconds: r.seconds })),
+      runs: runs.map((r) => ({
+        framesPerSecond: Math.round(r.framesPerSecond),
+        seconds: r.seconds,
+      })),
       jsonParseRuns: floors.map((f) => Math.round(f.framesPerSecond)),
       perFrameMicros: perFrame,
       feedProblems: runs[0].problems,
       loadAverageAtStart: load,
-      thresholds: 'ARB_MIN_NET_PROFIT=0.01, ARB_MIN_NET_PER_CONTRACT=0.0001, ARB_MIN_RETURN_PERCENT=0.01',
+      thresholds:
+        'ARB_MIN_NET_PROFIT=0.01, ARB_MIN_NET_PER_CONTRACT=0.0001, ARB_MIN_RETURN_PERCENT=0.01',
     },
   });
 }

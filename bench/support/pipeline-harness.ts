@@ -87,12 +87,14 @@ export class Pipeline {
   /** Records the write-behind queue handed to the in-memory repository. */
   readonly stored: OpportunityRecord[] = [];
   private readonly connection = new RecordingConnection();
+  private readonly frames: readonly string[];
   private readonly tracking: MarketTracking;
 
   private constructor(
     private readonly recording: FeedRecording,
     env: Environment,
   ) {
+    this.frames = socketFrames(recording.frames);
     const config = loadConfig(['--mode', 'simulation'], { ...BENCH_ARB_ENV, ...env });
     this.feed = new OrderBookFeed({
       store: this.store,
@@ -159,9 +161,9 @@ export class Pipeline {
     return pipeline;
   }
 
-  /** The recording's `orderbook_delta` frames (after one snapshot per market). */
+  /** The recording's `orderbook_delta` frames (after one snapshot per market), as the socket delivers them. */
   get deltaFrames(): readonly string[] {
-    return this.recording.frames.slice(this.recording.markets.length);
+    return this.frames.slice(this.recording.markets.length);
   }
 
   private async open(): Promise<void> {
@@ -170,7 +172,7 @@ export class Pipeline {
     this.engine.start();
     this.connection.connected = true;
     this.feed.onOpen();
-    const snapshots = this.recording.frames.slice(0, this.recording.markets.length);
+    const snapshots = this.frames.slice(0, this.recording.markets.length);
     const sidOf = new Map<string, number>();
     for (const frame of snapshots) {
       const parsed = JSON.parse(frame) as { sid: number; msg: { market_ticker: string } };
@@ -207,6 +209,21 @@ export class Pipeline {
       listenerErrors: this.store.listenerErrors,
     };
   }
+}
+
+const decoded = new WeakMap<readonly string[], readonly string[]>();
+
+/**
+ * The frames as the WebSocket client hands them over: decoded from a Buffer (flat strings), not the recorder's
+ * concatenations. Cached per recording, so every pass reads the same strings.
+ */
+export function socketFrames(frames: readonly string[]): readonly string[] {
+  let flat = decoded.get(frames);
+  if (!flat) {
+    flat = frames.map((frame) => Buffer.from(frame, 'utf8').toString('utf8'));
+    decoded.set(frames, flat);
+  }
+  return flat;
 }
 
 /** Nest's logger off: the bench measures the hot path, not the terminal. */

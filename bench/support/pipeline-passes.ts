@@ -51,7 +51,10 @@ export async function latencyPass(recording: FeedRecording): Promise<LatencyPass
 }
 
 /** The floor: JSON.parse alone over the same frames (the result is used, so it cannot be optimised away). */
-export function jsonParsePass(frames: readonly string[]): { seconds: number; framesPerSecond: number } {
+export function jsonParsePass(frames: readonly string[]): {
+  seconds: number;
+  framesPerSecond: number;
+} {
   let sink = 0;
   const start = performance.now();
   for (let i = 0; i < frames.length; i++) sink += (JSON.parse(frames[i]) as { seq: number }).seq;

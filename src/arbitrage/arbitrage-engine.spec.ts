@@ -41,9 +41,9 @@ function setup() {
     { ticker: l('T63'), strikeType: 'greater', floorStrike: 63 },
   ]);
   const buckets: MarketSpec[] = [
-    { ticker: b('LOW'), strikeType: 'less', capStrike: 95000 },
+    { ticker: b('LOW'), strikeType: 'less_or_equal', capStrike: 95000 },
     { ticker: b('MID'), strikeType: 'between', floorStrike: 95000, capStrike: 96000 },
-    { ticker: b('HIGH'), strikeType: 'greater', floorStrike: 96000 },
+    { ticker: b('HIGH'), strikeType: 'greater_or_equal', floorStrike: 96000 },
   ];
   catalog.addEvent({ eventTicker: BUCKETS, mutuallyExclusive: true }, buckets);
   const engine = new ArbitrageEngine({ catalog, books, tracker, settings: OPEN_SETTINGS });

@@ -14,6 +14,7 @@ import {
 } from './detectors/detection-context';
 import type { OpportunityTracker, TrackedOpportunity } from './opportunities/opportunity-tracker';
 import type { CloseReason, OpportunityPlan } from './opportunities/opportunity.types';
+import { GroupQuotes } from './relation-groups/group-quotes';
 import { RelationGroupIndex } from './relation-groups/relation-group-index';
 import {
   NO_OVERRIDES,
@@ -45,6 +46,8 @@ export class ArbitrageEngine implements OpportunitySink {
   private readonly subscriptions: (() => void)[] = [];
   private epoch = 0;
   private rebuilding = false;
+  /** Each group's member quotes, created on first use and kept current from book changes. */
+  private quotes = new WeakMap<RelationGroup, GroupQuotes>();
   /** Group evaluations since start, for metrics. */
   evaluations = 0;
 
@@ -61,6 +64,7 @@ export class ArbitrageEngine implements OpportunitySink {
   /** Builds every group, evaluates each once, then follows books and the catalog. */
   start(): void {
     if (this.subscriptions.length > 0) return;
+    this.quotes = new WeakMap();
     for (const group of this.index.rebuildAll()) this.evaluate(group, null);
     this.subscriptions.push(
       this.books.onBookChanged((book) => this.onBookChanged(book)),
@@ -77,8 +81,14 @@ export class ArbitrageEngine implements OpportunitySink {
   }
 
   onBookChanged(book: OrderBook): void {
-    const groups = this.index.groupsOf(book.ticker);
-    for (let i = 0; i < groups.length; i++) this.evaluate(groups[i], book.ticker);
+    const ticker = book.ticker;
+    const groups = this.index.groupsOf(ticker);
+    for (let i = 0; i < groups.length; i++) {
+      const group = groups[i];
+      const quotes = this.quotesOf(group);
+      quotes.set(group.positions.get(ticker)!, book);
+      this.evaluate(group, ticker, quotes);
+    }
   }
 
   onCatalogChange(change: CatalogChange): void {
@@ -100,17 +110,28 @@ export class ArbitrageEngine implements OpportunitySink {
     this.tracker.observe(plan, this.epoch);
   }
 
-  private evaluate(group: RelationGroup, changedTicker: string | null): void {
+  private evaluate(group: RelationGroup, changedTicker: string | null, quotes?: GroupQuotes): void {
     this.epoch++;
     this.evaluations++;
     if (group.type === 'ladder') {
-      this.ladders.evaluate(group, changedTicker, this);
+      this.ladders.evaluate(group, changedTicker, this, quotes);
       this.tracker.closeUnseen(group.id, this.epoch, changedTicker, this.closeReason);
     } else {
       // A partition's legs depend on every member: the whole group was looked at.
-      this.partitions.evaluate(group, this);
+      this.partitions.evaluate(group, this, quotes);
       this.tracker.closeUnseen(group.id, this.epoch, null, this.closeReason);
     }
+  }
+
+  private quotesOf(group: RelationGroup): GroupQuotes {
+    let quotes = this.quotes.get(group);
+    if (quotes === undefined) {
+      quotes = new GroupQuotes(group.members.length);
+      for (let i = 0; i < group.members.length; i++)
+        quotes.set(i, this.books.get(group.members[i].ticker));
+      this.quotes.set(group, quotes);
+    }
+    return quotes;
   }
 
   /** Why an opportunity was not seen again: a leg's market stopped trading, its book went stale, or prices moved. */

@@ -100,10 +100,16 @@ function page(pagination: PaginationInput | null | undefined): { limit: number; 
   const limit = pagination?.limit ?? 50;
   const offset = pagination?.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new DomainError('INVALID_ARGUMENT', `pagination.limit must be between 1 and ${MAX_LIMIT} (got ${limit})`);
+    throw new DomainError(
+      'INVALID_ARGUMENT',
+      `pagination.limit must be between 1 and ${MAX_LIMIT} (got ${limit})`,
+    );
   }
   if (!Number.isInteger(offset) || offset < 0) {
-    throw new DomainError('INVALID_ARGUMENT', `pagination.offset must be 0 or more (got ${offset})`);
+    throw new DomainError(
+      'INVALID_ARGUMENT',
+      `pagination.offset must be 0 or more (got ${offset})`,
+    );
   }
   return { limit, offset };
 }

@@ -101,7 +101,10 @@ export class MarketDataService implements OnApplicationBootstrap, OnModuleDestro
       onFrame: (text, receivedAtMs) => this.feed.onFrame(text, receivedAtMs),
       onClose: () => this.feed.onClose(),
     });
-    const tick = setInterval(() => this.feed.tick(), 1_000);
+    const tick = setInterval(() => {
+      this.feed.tick();
+      this.tracking.closePastDue();
+    }, 1_000);
     tick.unref();
     this.scheduler.addInterval(FEED_TICK, tick);
     const refresh = setInterval(

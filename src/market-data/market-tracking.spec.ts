@@ -90,6 +90,20 @@ describe('MarketTracking', () => {
     expect([t.catalog.market(T61)!.status, t.store.get(T61)!.stale]).toEqual(['active', false]);
   });
 
+  it('a market past its close time (Kalshi sends no event) is closed and its book no longer tradable', async () => {
+    const t = setup();
+    await t.tracking.refresh();
+    live(t);
+    t.catalog.updateMarket(T61, { closeTime: '2026-10-02T03:59:00Z' });
+    t.catalog.updateMarket(T63, { closeTime: '2026-10-03T03:59:00Z' });
+    expect(t.tracking.closePastDue(Date.parse('2026-10-02T04:00:00Z'))).toBe(1);
+    expect([t.catalog.market(T61)!.status, t.store.get(T61)!.staleReason]).toEqual([
+      'closed',
+      'MARKET_NOT_ACTIVE',
+    ]);
+    expect([t.catalog.market(T63)!.status, t.store.get(T63)!.stale]).toEqual(['active', false]);
+  });
+
   it('a settled market leaves the catalog, its book and its subscription', async () => {
     const t = setup();
     await t.tracking.refresh();

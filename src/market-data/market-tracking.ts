@@ -54,6 +54,24 @@ export class MarketTracking {
     return this.refreshing;
   }
 
+  /**
+   * Kalshi sends no event when a market passes its close time (PROTOCOL.md §5): markets still `active` after
+   * their `close_time` are closed here, so no opportunity is built on a market that no longer takes orders.
+   */
+  closePastDue(nowMs = this.now()): number {
+    const due: string[] = [];
+    for (const market of this.catalog.markets()) {
+      if (market.status === 'active' && market.closeTime && Date.parse(market.closeTime) <= nowMs)
+        due.push(market.ticker);
+    }
+    for (const ticker of due) this.catalog.setMarketStatus(ticker, 'closed');
+    if (due.length > 0)
+      this.logger.log(
+        `closed ${due.length} market(s) past their close time: ${due.slice(0, 5).join(', ')}`,
+      );
+    return due.length;
+  }
+
   /** Lifecycle messages (`market_lifecycle_v2` channel) keep the catalog current between loads. */
   onLifecycle(type: LifecycleType, msg: Record<string, unknown>): void {
     try {
@@ -73,6 +91,11 @@ export class MarketTracking {
     const market = this.catalog.market(ticker);
     const eventType = msg.event_type;
     if (!market) {
+      const eventTicker = (msg.additional_metadata as Record<string, unknown> | undefined)
+        ?.event_ticker;
+      // A new market of a tracked event changes that event's partition even if we never track the market.
+      if (eventType === 'created' && typeof eventTicker === 'string')
+        this.catalog.noteEventMember(eventTicker, ticker);
       if (
         eventType === 'created' ||
         eventType === 'activated' ||

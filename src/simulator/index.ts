@@ -39,6 +39,8 @@ export interface SimulatorOptions {
   startingBalanceCents?: number;
   /** WebSocket ping interval (default 10,000 ms). */
   heartbeatMs?: number;
+  /** Benchmarks: told right after each WebSocket frame is handed to a client's socket (tick-to-detection). */
+  onFrameSent?: (frame: string) => void;
 }
 
 export interface RunningSimulator {
@@ -70,6 +72,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const gateway = new WsGateway(exchange, verifier, {
     heartbeatMs: options.heartbeatMs ?? 10_000,
     maxBufferedBytes: 32 << 20,
+    onFrameSent: options.onFrameSent,
   });
   const server = createServer((req, res) => http.handle(req, res));
   server.keepAliveTimeout = 30_000;

@@ -1,5 +1,6 @@
 import type { OrderBookStoreView } from '../../market-data/market-data.ports';
 import { checkThresholds, payoutUnits } from '../pricing/arbitrage-pricing';
+import type { GroupQuotes } from '../relation-groups/group-quotes';
 import { sameCondition, type LadderGroup } from '../relation-groups/relation-group';
 import { DepthWalkSizer } from '../sizing/depth-walk-sizer';
 import {
@@ -26,8 +27,17 @@ export class LadderInversionDetector {
     private readonly sizeLimit: OpportunitySizeLimit = NO_SIZE_LIMIT,
   ) {}
 
-  /** Evaluates the pairs that hold `changedTicker` (every pair when null); offers each opportunity to `sink`. */
-  evaluate(group: LadderGroup, changedTicker: string | null, sink: OpportunitySink): void {
+  /**
+   * Evaluates the pairs that hold `changedTicker` (every pair when null); offers each opportunity to `sink`.
+   * With the group's current `quotes`, only pairs whose wide ask is under the narrow bid are sized (the rest
+   * cannot pay): the same opportunities, in the same order.
+   */
+  evaluate(
+    group: LadderGroup,
+    changedTicker: string | null,
+    sink: OpportunitySink,
+    quotes?: GroupQuotes,
+  ): void {
     const count = group.members.length;
     if (changedTicker === null) {
       for (let wide = 0; wide < count - 1; wide++)
@@ -36,9 +46,35 @@ export class LadderInversionDetector {
     }
     const position = group.positions.get(changedTicker);
     if (position === undefined) return;
+    if (quotes !== undefined) {
+      this.crossing(group, position, quotes, sink);
+      return;
+    }
     for (let wide = 0; wide < position; wide++) this.pair(group, wide, position, sink);
     for (let narrow = position + 1; narrow < count; narrow++)
       this.pair(group, position, narrow, sink);
+  }
+
+  private crossing(
+    group: LadderGroup,
+    position: number,
+    quotes: GroupQuotes,
+    sink: OpportunitySink,
+  ): void {
+    const { bids, asks } = quotes;
+    const bid = bids[position];
+    if (bid !== 0) {
+      for (let wide = 0; wide < position; wide++) {
+        const ask = asks[wide];
+        if (ask !== 0 && ask < bid) this.pair(group, wide, position, sink);
+      }
+    }
+    const ask = asks[position];
+    if (ask === 0) return;
+    for (let narrow = position + 1; narrow < group.members.length; narrow++) {
+      const narrowBid = bids[narrow];
+      if (narrowBid !== 0 && ask < narrowBid) this.pair(group, position, narrow, sink);
+    }
   }
 
   private pair(group: LadderGroup, wide: number, narrow: number, sink: OpportunitySink): void {

@@ -43,10 +43,26 @@ function formulaFeeE4(countE2: number, priceE4: number, multiplierE4 = 10_000): 
   return (numerator + 10n ** 14n - 1n) / 10n ** 14n;
 }
 
+/**
+ * The markets that can settle YES at outcome x. Where the metadata of a mutually exclusive event overlaps (a
+ * `less_or_equal` tail and a bracket at the same boundary), exactly one of them wins, and either may: both
+ * settlements are checked.
+ */
+function settlements(
+  markets: readonly MarketInfo[],
+  x: number,
+  mutuallyExclusive: boolean,
+): Set<string>[] {
+  const yes = markets.filter((m) => resolvesYes(m, x)).map((m) => m.ticker);
+  if (!mutuallyExclusive || yes.length <= 1) return [new Set(yes)];
+  return yes.map((ticker) => new Set([ticker]));
+}
+
 function checkPlan(
   plan: OpportunityPlan,
   markets: readonly MarketInfo[],
   settings: DetectionSettings,
+  mutuallyExclusive = false,
 ): void {
   const unit = settings.memberPrecision === 'cent' ? 10_000n : 100n;
   let totalDebit = 0n;
@@ -77,13 +93,14 @@ function checkPlan(
     Math.max(...strikes) + 1,
     ...strikes.flatMap((s) => [s - 0.5, s, s + 0.5]),
   ];
-  const byTicker = new Map(markets.map((m) => [m.ticker, m]));
-  const nets = outcomes.map((x) => {
-    const winning = plan.legs.filter(
-      (leg) => resolvesYes(byTicker.get(leg.ticker)!, x) === (leg.side === 'yes'),
-    ).length;
-    return winning * plan.countE2 * 10_000 - Number(totalDebit);
-  });
+  const nets = outcomes.flatMap((x) =>
+    settlements(markets, x, mutuallyExclusive).map((yes) => {
+      const winning = plan.legs.filter(
+        (leg) => yes.has(leg.ticker) === (leg.side === 'yes'),
+      ).length;
+      return winning * plan.countE2 * 10_000 - Number(totalDebit);
+    }),
+  );
   for (const net of nets) expect(net).toBeGreaterThanOrEqual(plan.netProfitE6);
   expect(Math.min(...nets)).toBe(plan.netProfitE6);
   expect(Math.max(...nets)).toBe(plan.bestCaseProfitE6);
@@ -172,7 +189,11 @@ describe('every reported opportunity pays its net profit in every outcome', () =
           const strikes = [...rawStrikes].sort((a, b) => a - b);
           const specs: MarketSpec[] = [];
           if (shape !== 'no-low-tail')
-            specs.push({ ticker: `${EVENT}-LOW`, strikeType: 'less', capStrike: strikes[0] });
+            specs.push({
+              ticker: `${EVENT}-LOW`,
+              strikeType: 'less_or_equal',
+              capStrike: strikes[0],
+            });
           for (let i = 0; i + 1 < strikes.length; i++) {
             specs.push({
               ticker: `${EVENT}-B${strikes[i]}`,
@@ -195,7 +216,7 @@ describe('every reported opportunity pays its net profit in every outcome', () =
           found += plans.length;
           for (const plan of plans) {
             if (shape !== 'both-tails') expect(plan.kind).not.toBe('PARTITION_BUY_YES');
-            checkPlan(plan, h.catalog.marketsOfEvent(EVENT), settings);
+            checkPlan(plan, h.catalog.marketsOfEvent(EVENT), settings, true);
           }
         },
       ),

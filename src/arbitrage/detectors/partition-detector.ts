@@ -3,6 +3,7 @@ import type { OrderBookStoreView } from '../../market-data/market-data.ports';
 import type { OrderBook } from '../../market-data/order-book/order-book';
 import type { OpportunityKind, OpportunityPlan } from '../opportunities/opportunity.types';
 import { checkThresholds, payoutUnits } from '../pricing/arbitrage-pricing';
+import type { GroupQuotes } from '../relation-groups/group-quotes';
 import type { PartitionGroup } from '../relation-groups/relation-group';
 import { DepthWalkSizer } from '../sizing/depth-walk-sizer';
 import {
@@ -27,6 +28,8 @@ export class PartitionDetector {
   private readonly sizer = new DepthWalkSizer();
   private books: OrderBook[] = [];
   private steps: number[] = [];
+  /** Best YES bid size of each leg in buyNo, read once per evaluation. */
+  private bidSizes: number[] = [];
 
   constructor(
     private readonly store: OrderBookStoreView,
@@ -34,20 +37,34 @@ export class PartitionDetector {
     private readonly sizeLimit: OpportunitySizeLimit = NO_SIZE_LIMIT,
   ) {}
 
-  evaluate(group: PartitionGroup, sink: OpportunitySink): void {
-    this.buyNo(group, sink);
-    if (group.exhaustive) this.buyYes(group, sink);
+  /** With the group's current `quotes`, a side whose sum cannot pay is not walked (the same result, sooner). */
+  evaluate(group: PartitionGroup, sink: OpportunitySink, quotes?: GroupQuotes): void {
+    if (!quotes || (quotes.bidLegs >= 2 && quotes.bidSumE4 > ONE_DOLLAR))
+      this.buyNo(group, sink, quotes);
+    if (
+      group.exhaustive &&
+      (!quotes || (quotes.askLegs === group.members.length && quotes.askSumE4 < ONE_DOLLAR))
+    )
+      this.buyYes(group, sink, quotes);
   }
 
-  private buyNo(group: PartitionGroup, sink: OpportunitySink): void {
+  /** A member's live book: from the quotes when the engine keeps them (no lookup by ticker), else from the store. */
+  private live(group: PartitionGroup, i: number, quotes: GroupQuotes | undefined) {
+    return quotes ? quotes.books[i] : liveBook(this.store, group.members[i].ticker);
+  }
+
+  private buyNo(group: PartitionGroup, sink: OpportunitySink, quotes?: GroupQuotes): void {
     let legs = 0;
     let bidSumE4 = 0;
-    for (const market of group.members) {
-      const book = liveBook(this.store, market.ticker);
+    const members = group.members;
+    for (let m = 0; m < members.length; m++) {
+      const market = members[m];
+      const book = this.live(group, m, quotes);
       if (!book) continue;
       const bid = book.bestBidE4();
       if (bid === 0) continue;
       this.books[legs] = book;
+      this.bidSizes[legs] = book.bestBidSizeE2();
       this.steps[legs++] = tradingStepE2(market);
       bidSumE4 += bid;
     }
@@ -62,11 +79,12 @@ export class PartitionDetector {
       // Drop the member with the thinnest best bid (it caps every leg's size) and size the rest.
       let thinnest = 0;
       for (let i = 1; i < legs; i++) {
-        if (this.books[i].bestBidSizeE2() < this.books[thinnest].bestBidSizeE2()) thinnest = i;
+        if (this.bidSizes[i] < this.bidSizes[thinnest]) thinnest = i;
       }
       bidSumE4 -= this.books[thinnest].bestBidE4();
       for (let i = thinnest; i < legs - 1; i++) {
         this.books[i] = this.books[i + 1];
+        this.bidSizes[i] = this.bidSizes[i + 1];
         this.steps[i] = this.steps[i + 1];
       }
       legs--;
@@ -74,11 +92,11 @@ export class PartitionDetector {
     if (best) sink.offer(best);
   }
 
-  private buyYes(group: PartitionGroup, sink: OpportunitySink): void {
+  private buyYes(group: PartitionGroup, sink: OpportunitySink, quotes?: GroupQuotes): void {
     let askSumE4 = 0;
     const members = group.members;
     for (let i = 0; i < members.length; i++) {
-      const book = liveBook(this.store, members[i].ticker);
+      const book = this.live(group, i, quotes);
       if (!book) return;
       const ask = book.bestAskE4();
       if (ask === 0) return;

@@ -3,9 +3,10 @@ import { DetectionHarness, contracts, usd } from '../testing/detection-harness';
 
 const EVENT = 'KXBTC-26OCT01';
 const t = (suffix: string) => `${EVENT}-${suffix}`;
-// Below $95,000 | $95,000-95,250 | $95,250-95,500 | $95,500 or above: every price lands in exactly one.
+// $95,000 or below | $95,000-95,250 | $95,250-95,500 | $95,500 or above: every price lands in one of them,
+// whichever end of each bracket is open.
 const BRACKETS: MarketSpec[] = [
-  { ticker: t('T95000'), strikeType: 'less', capStrike: 95000 },
+  { ticker: t('T95000'), strikeType: 'less_or_equal', capStrike: 95000 },
   { ticker: t('B95125'), strikeType: 'between', floorStrike: 95000, capStrike: 95250 },
   { ticker: t('B95375'), strikeType: 'between', floorStrike: 95250, capStrike: 95500 },
   { ticker: t('T95500'), strikeType: 'greater_or_equal', floorStrike: 95500 },

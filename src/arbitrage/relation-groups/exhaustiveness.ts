@@ -1,11 +1,13 @@
 import type { MarketInfo } from '../../market-data/catalog/catalog.types';
 
 /**
- * Whether the strikes of a mutually exclusive event cover every outcome: one low tail (less/less_or_equal),
- * `between` brackets each starting where the previous one ends, and one high tail (greater/greater_or_equal)
- * starting where the last bracket ends. Per the field docs a bracket holds both its floor and cap ("minimum /
- * maximum expiration value that leads to YES"); a tail holds its strike only when it is "_or_equal", so
- * `less X` next to `greater X` leaves X uncovered. Any other strike type: not inferable, so not exhaustive.
+ * Whether the strikes of a mutually exclusive event prove that they cover every outcome: one low tail
+ * `less_or_equal`, `between` brackets each starting where the previous one ends, and one high tail
+ * `greater_or_equal` starting where the last bracket ends. Brackets that share endpoints cannot hold both ends
+ * and stay mutually exclusive, and Kalshi does not say which end is open (PROTOCOL.md §5): only tails that hold
+ * their own strike cover the outer boundaries under either reading. Two tails alone need one of them to hold the
+ * shared strike. Gaps, `less X` / `greater X` tails around brackets, or any other strike type: not provable, so
+ * not exhaustive (ARB_EXHAUSTIVE_EVENTS can still declare it).
  */
 export function strikesCoverEveryOutcome(markets: readonly MarketInfo[]): boolean {
   let lowTail: MarketInfo | undefined;
@@ -33,16 +35,19 @@ export function strikesCoverEveryOutcome(markets: readonly MarketInfo[]): boolea
     }
   }
   if (!lowTail || !highTail) return false;
+  const lowHoldsStrike = lowTail.strikeType === 'less_or_equal';
+  const highHoldsStrike = highTail.strikeType === 'greater_or_equal';
+  // Two tails alone: their one shared strike must belong to one of them.
+  if (brackets.length === 0)
+    return lowTail.capStrike === highTail.floorStrike && (lowHoldsStrike || highHoldsStrike);
+  if (!lowHoldsStrike || !highHoldsStrike) return false;
   brackets.sort((a, b) => a.floorStrike! - b.floorStrike!);
   let boundary = lowTail.capStrike!;
-  let boundaryCovered = lowTail.strikeType === 'less_or_equal';
   for (const bracket of brackets) {
     if (bracket.floorStrike !== boundary) return false;
     boundary = bracket.capStrike!;
-    boundaryCovered = true;
   }
-  if (highTail.floorStrike !== boundary) return false;
-  return boundaryCovered || highTail.strikeType === 'greater_or_equal';
+  return highTail.floorStrike === boundary;
 }
 
 function isFiniteStrike(value: number | undefined): value is number {

@@ -1,3 +1,4 @@
+import { FeeSchedule } from '../../kalshi/kalshi-fees';
 import type { MarketInfo } from '../../market-data/catalog/catalog.types';
 import { InMemoryMarketCatalog, type MarketSpec } from '../testing/in-memory-market-catalog';
 import { strikesCoverEveryOutcome } from './exhaustiveness';
@@ -8,10 +9,10 @@ import type { ExhaustiveOverrides, PartitionGroup } from './relation-group';
 const EVENT = 'KXHIGHNY-26OCT01';
 const t = (suffix: string) => `${EVENT}-${suffix}`;
 const TEMPERATURES: MarketSpec[] = [
-  { ticker: t('T60'), strikeType: 'less', capStrike: 60 },
+  { ticker: t('T60'), strikeType: 'less_or_equal', capStrike: 60 },
   { ticker: t('B61'), strikeType: 'between', floorStrike: 60, capStrike: 62 },
   { ticker: t('B63'), strikeType: 'between', floorStrike: 62, capStrike: 64 },
-  { ticker: t('T64'), strikeType: 'greater', floorStrike: 64 },
+  { ticker: t('T64'), strikeType: 'greater_or_equal', floorStrike: 64 },
 ];
 
 function groupsOf(
@@ -37,11 +38,48 @@ function partitionOf(specs: MarketSpec[], overrides?: ExhaustiveOverrides): Part
 const market = (spec: Partial<MarketInfo>) => spec as MarketInfo;
 
 describe('exhaustiveness from the strikes', () => {
-  it('below 60 | 60-62 | 62-64 | above 64 covers every temperature', () => {
+  it('60 or below | 60-62 | 62-64 | 64 or above covers every temperature, whichever bracket ends are open', () => {
     expect(partitionOf(TEMPERATURES)).toMatchObject({
       exhaustive: true,
       exhaustiveSource: 'STRIKES',
     });
+  });
+
+  it('below 60 | 60-62 | 62-64 | above 64 is not provably exhaustive: with (a, b] brackets 60 wins nothing, with [a, b) 64', () => {
+    const strictTails = TEMPERATURES.map((m) =>
+      m.strikeType === 'less_or_equal'
+        ? { ...m, strikeType: 'less' as const }
+        : m.strikeType === 'greater_or_equal'
+          ? { ...m, strikeType: 'greater' as const }
+          : m,
+    );
+    expect(partitionOf(strictTails).exhaustive).toBe(false);
+    const oneStrictTail = TEMPERATURES.map((m) =>
+      m.strikeType === 'greater_or_equal' ? { ...m, strikeType: 'greater' as const } : m,
+    );
+    expect(partitionOf(oneStrictTail).exhaustive).toBe(false);
+  });
+
+  it('an event on the unpublished `flat` fee table gets no groups: its profit cannot be stated', () => {
+    const catalog = new InMemoryMarketCatalog();
+    catalog.addEvent(
+      { eventTicker: EVENT, mutuallyExclusive: true, fees: new FeeSchedule('flat', 10_000) },
+      TEMPERATURES,
+    );
+    expect(buildRelationGroups(catalog.event(EVENT)!, catalog.marketsOfEvent(EVENT))).toEqual([]);
+  });
+
+  it('a partition missing a member the exchange lists (untracked, settled, filtered out) is not exhaustive', () => {
+    const catalog = new InMemoryMarketCatalog();
+    catalog.addEvent(
+      { eventTicker: EVENT, mutuallyExclusive: true, untrackedTickers: [t('B65')] },
+      TEMPERATURES,
+    );
+    const [group] = buildRelationGroups(
+      catalog.event(EVENT)!,
+      catalog.marketsOfEvent(EVENT),
+    ).filter((g): g is PartitionGroup => g.type === 'partition');
+    expect(group.exhaustive).toBe(false);
   });
 
   it('a gap between brackets (60-62 then 63-64) is not exhaustive', () => {

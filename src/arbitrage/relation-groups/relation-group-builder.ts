@@ -19,6 +19,8 @@ export function buildRelationGroups(
   markets: readonly MarketInfo[],
   overrides: ExhaustiveOverrides = NO_OVERRIDES,
 ): RelationGroup[] {
+  // The `flat` fee type prices by a table Kalshi does not publish: no profit can be stated, so no group.
+  if (event.fees.feeType === 'flat') return [];
   const active = markets.filter((market) => market.status === 'active');
   const groups: RelationGroup[] = [];
   const above = ladder(event, 'above', active);
@@ -91,8 +93,13 @@ function partition(
   if (overrides.notExhaustive.has(event.eventTicker)) source = 'NONE';
   else if (overrides.exhaustive.has(event.eventTicker)) source = 'CONFIG';
   else if (strikesCoverEveryOutcome(all)) source = 'STRIKES';
-  // The cover holds for the whole event: a paused or closed member leaves a hole in it.
-  const complete = all.every((market) => market.status === 'active' || ruledOut(market));
+  // The cover holds for the whole event as the exchange lists it: a member that is paused, closed, untracked or
+  // gone from the catalog leaves a hole in it.
+  const byTicker = new Map(all.map((market) => [market.ticker, market]));
+  const complete = [...event.allMarketTickers, ...byTicker.keys()].every((ticker) => {
+    const market = byTicker.get(ticker);
+    return market !== undefined && (market.status === 'active' || ruledOut(market));
+  });
   const exhaustive = source !== 'NONE' && complete;
   return {
     type: 'partition',

@@ -37,7 +37,13 @@ export class InMemoryMarketCatalog implements MarketCatalogView {
 
   /** Adds an event and its markets (markets: partial MarketInfo with ticker and strikes). */
   addEvent(
-    event: { eventTicker: string; mutuallyExclusive?: boolean; fees?: FeeSchedule },
+    event: {
+      eventTicker: string;
+      mutuallyExclusive?: boolean;
+      fees?: FeeSchedule;
+      /** Markets the exchange lists in the event that are not given here (untracked, settled, ...). */
+      untrackedTickers?: readonly string[];
+    },
     markets: readonly MarketSpec[],
   ): EventInfo {
     const seriesTicker = event.eventTicker.split('-')[0];
@@ -56,11 +62,20 @@ export class InMemoryMarketCatalog implements MarketCatalogView {
       mutuallyExclusive: event.mutuallyExclusive ?? false,
       fees,
       marketTickers: markets.map((m) => m.ticker),
+      allMarketTickers: [...markets.map((m) => m.ticker), ...(event.untrackedTickers ?? [])],
     };
     this.eventMap.set(info.eventTicker, info);
     for (const spec of markets) this.markets.set(spec.ticker, marketInfo(info, spec));
     this.emit({ kind: 'event-updated', eventTicker: info.eventTicker });
     return info;
+  }
+
+  /** Drops a market from the catalog (as a settled or filtered-out market leaves it) and announces it. */
+  removeMarket(ticker: string): void {
+    const market = this.markets.get(ticker);
+    if (!market) throw new Error(`no market ${ticker}`);
+    this.markets.delete(ticker);
+    this.emit({ kind: 'market-removed', eventTicker: market.eventTicker, ticker });
   }
 
   /** Changes one market (status, strikes) and announces it. */

@@ -122,7 +122,69 @@ const deltaFrame = fc
     return `${f.s}{${rotate(top, f.topOrder).join(`,${f.s}`)}}${f.s}`;
   });
 
+/** Exactly the layout Kalshi writes (the scanner's first path): no spaces, fixed key order, every key present. */
+const kalshiFrame = fc
+  .record({
+    sid: fc.nat({ max: 1_000_000 }),
+    seq: fc.nat(),
+    ticker,
+    id: fc.constantFrom('9b0f6b43-5b68-4f9f-9f02-9a2d1b8ac1a1', '', 'x'),
+    price,
+    delta: count,
+    side: fc.constantFrom('yes', 'no'),
+    tsMs: fc.nat({ max: Number.MAX_SAFE_INTEGER }),
+  })
+  .map(
+    (f) =>
+      `{"type":"orderbook_delta","sid":${f.sid},"seq":${f.seq},"msg":{"market_ticker":"${f.ticker}","market_id":"${f.id}",` +
+      `"price_dollars":"${f.price}","delta_fp":"${f.delta}","side":"${f.side}","ts_ms":${f.tsMs}}}`,
+  );
+
+const mutations = fc.constantFrom(
+  '',
+  '"',
+  '\\',
+  '{',
+  '}',
+  ',',
+  ':',
+  '[',
+  ']',
+  'x',
+  '0',
+  '-',
+  '.',
+  ' ',
+  '\u0001',
+  'e',
+  'null',
+  '"sid":9,',
+  '"msg":{},',
+);
+
 describe('scanOrderBookDelta', () => {
+  it("agrees with JSON.parse on Kalshi's own layout, whole or cut, inserted into and replaced", () => {
+    fc.assert(
+      fc.property(kalshiFrame, (text) => {
+        const accepted = expectAgreement(text);
+        if (reference(text) instanceof DeltaFields) expect(accepted).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    const mutated = fc
+      .tuple(kalshiFrame, fc.nat(), fc.nat({ max: 4 }), mutations)
+      .map(([text, at, cut, insert]) => {
+        const position = at % (text.length + 1);
+        return text.slice(0, position) + insert + text.slice(position + cut);
+      });
+    fc.assert(
+      fc.property(mutated, (text) => {
+        expectAgreement(text);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
   it('reads the PROTOCOL example frame straight into integers', () => {
     const text =
       '{"type":"orderbook_delta","sid":1,"seq":2,"msg":{"market_ticker":"KXHIGHNY-26OCT01-T61","market_id":"9b0f6b43","price_dollars":"0.4200","delta_fp":"-13.00","side":"yes","ts_ms":1790000000123,"ts":"2026-09-21T14:13:20Z","client_order_id":"6f1c2b9e","subaccount":0}}';

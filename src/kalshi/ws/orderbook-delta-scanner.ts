@@ -34,6 +34,66 @@ const REQUIRED_MSG = TICKER | PRICE | DELTA | SIDE;
  * the caller falls back to JSON.parse + `deltaFromJson`, which gives the same fields (a property test proves it).
  */
 export function scanOrderBookDelta(text: string, out: DeltaFields): boolean {
+  return scanKalshiLayout(text, out) || scanAnyLayout(text, out);
+}
+
+const HEAD = '{"type":"orderbook_delta","sid":';
+const SEQ_KEY = ',"seq":';
+const TICKER_KEY = ',"msg":{"market_ticker":"';
+const MARKET_ID_KEY = '","market_id":"';
+const PRICE_KEY = '","price_dollars":"';
+const DELTA_KEY = '","delta_fp":"';
+const SIDE_KEY = '","side":"';
+const TS_KEY = '","ts_ms":';
+
+/**
+ * The exact layout Kalshi writes (PROTOCOL.md §6.5: no spaces, this key order, `market_id` and `ts_ms` present):
+ * literal keys checked in place, values read as the general scanner reads them. Anything else (another order,
+ * spacing, extra keys) returns false and goes to the general scanner, so it only saves time, never changes a result.
+ */
+function scanKalshiLayout(text: string, out: DeltaFields): boolean {
+  if (!text.startsWith(HEAD)) return false;
+  let i = scanUnsigned(text, HEAD.length, out, SID);
+  if (i < 0 || !text.startsWith(SEQ_KEY, i)) return false;
+  i = scanUnsigned(text, i + SEQ_KEY.length, out, SEQ);
+  if (i < 0 || !text.startsWith(TICKER_KEY, i)) return false;
+  const tickerStart = i + TICKER_KEY.length;
+  const tickerEnd = stringEnd(text, tickerStart);
+  if (tickerEnd <= tickerStart || !text.startsWith(MARKET_ID_KEY, tickerEnd)) return false;
+  i = stringEnd(text, tickerEnd + MARKET_ID_KEY.length);
+  if (i < 0 || !text.startsWith(PRICE_KEY, i)) return false;
+  const priceStart = i + PRICE_KEY.length;
+  i = stringEnd(text, priceStart);
+  if (i < 0 || !text.startsWith(DELTA_KEY, i)) return false;
+  const price = parseScaledRange(text, priceStart, i, 4, 6, false);
+  const deltaStart = i + DELTA_KEY.length;
+  i = stringEnd(text, deltaStart);
+  if (i < 0 || !text.startsWith(SIDE_KEY, i)) return false;
+  const delta = parseScaledRange(text, deltaStart, i, 2, 2, true);
+  if (Number.isNaN(price) || Number.isNaN(delta)) return false;
+  i += SIDE_KEY.length;
+  let side: 'yes' | 'no';
+  if (text.startsWith('yes', i)) {
+    side = 'yes';
+    i += 3;
+  } else if (text.startsWith('no', i)) {
+    side = 'no';
+    i += 2;
+  } else return false;
+  if (!text.startsWith(TS_KEY, i)) return false;
+  i = scanUnsigned(text, i + TS_KEY.length, out, TS);
+  if (i < 0 || i + 2 !== text.length || !text.startsWith('}}', i)) return false;
+  out.tickerStart = tickerStart;
+  out.tickerEnd = tickerEnd;
+  out.priceE4 = price;
+  out.deltaE2 = delta;
+  out.side = side;
+  out.ticker = undefined;
+  return true;
+}
+
+/** Any key order, spacing and extra flat keys. */
+function scanAnyLayout(text: string, out: DeltaFields): boolean {
   let i = skipWhitespace(text, 0);
   if (text.charCodeAt(i) !== 123 /* { */) return false;
   i = skipWhitespace(text, i + 1);

@@ -48,6 +48,8 @@ export class CatalogLoader {
         continue;
       }
       const wires = wire.markets ?? (await this.marketsOfEvent(record.eventTicker));
+      if (!record.allMarketTickers)
+        record = { ...record, allMarketTickers: wires.map((m) => m.ticker) };
       let added = 0;
       for (const marketWire of wires) {
         const market = this.mapMarket(marketWire, record.seriesTicker);

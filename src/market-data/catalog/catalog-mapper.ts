@@ -38,6 +38,8 @@ export interface EventRecord {
   readonly category?: string;
   readonly feeTypeOverride?: FeeType;
   readonly feeMultiplierOverrideE4?: number;
+  /** Every market of the event as the exchange listed it (all statuses), when the wire carried them. */
+  readonly allMarketTickers?: readonly string[];
 }
 
 /** A wire value that could not be mapped: the catalog skips the object and says why. */
@@ -115,11 +117,22 @@ export function eventRecordFromWire(wire: EventWire): EventRecord {
     wire.fee_multiplier_override === null || wire.fee_multiplier_override === undefined
       ? undefined
       : parseFeeMultiplierE4(wire.fee_multiplier_override);
+  const override = wire.fee_type_override;
+  if (override !== null && override !== undefined && override !== '' && !isFeeType(override))
+    throw new CatalogMappingError(
+      `event ${wire.event_ticker} has an unknown fee_type_override ${JSON.stringify(override)}`,
+    );
+  const allMarketTickers = Array.isArray(wire.markets)
+    ? wire.markets
+        .map((market) => market?.ticker)
+        .filter((ticker): ticker is string => typeof ticker === 'string')
+    : undefined;
   return {
     eventTicker: wire.event_ticker,
     seriesTicker: wire.series_ticker,
     title: wire.title ?? '',
     mutuallyExclusive: wire.mutually_exclusive === true,
+    allMarketTickers,
     category: wire.category || undefined,
     feeTypeOverride: isFeeType(wire.fee_type_override) ? wire.fee_type_override : undefined,
     feeMultiplierOverrideE4,

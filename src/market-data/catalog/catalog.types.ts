@@ -54,6 +54,11 @@ export interface EventInfo {
   /** Fees of this event's markets: the series schedule with the event's overrides applied. */
   readonly fees: FeeSchedule;
   readonly marketTickers: readonly string[];
+  /**
+   * Every market the exchange lists in this event, tracked or not (markets filtered out, paused, closed or
+   * settled included): whether a partition is complete is judged against this, never against the tracked subset.
+   */
+  readonly allMarketTickers: readonly string[];
   readonly category?: string;
 }
 

@@ -55,6 +55,25 @@ describe('MarketCatalog', () => {
     expect(catalog.event('KXHIGHNY-26OCT01')!.marketTickers).toEqual(['KXHIGHNY-26OCT01-T61']);
   });
 
+  it("keeps the exchange's full list of an event's markets, tracked or not, and hears of new ones", () => {
+    const catalog = new MarketCatalog();
+    const changes: CatalogChange[] = [];
+    catalog.replaceAll({
+      series: [series],
+      events: [{ ...event, allMarketTickers: ['KXHIGHNY-26OCT01-T59', 'KXHIGHNY-26OCT01-T61'] }],
+      markets: [ladderMarket(61), ladderMarket(63)],
+    });
+    catalog.onChange((change) => changes.push(change));
+    expect(catalog.event('KXHIGHNY-26OCT01')!.allMarketTickers).toEqual([
+      'KXHIGHNY-26OCT01-T59',
+      'KXHIGHNY-26OCT01-T61',
+      'KXHIGHNY-26OCT01-T63',
+    ]);
+    catalog.noteEventMember('KXHIGHNY-26OCT01', 'KXHIGHNY-26OCT01-T65');
+    expect(catalog.event('KXHIGHNY-26OCT01')!.allMarketTickers).toContain('KXHIGHNY-26OCT01-T65');
+    expect(changes).toEqual([{ kind: 'event-updated', eventTicker: 'KXHIGHNY-26OCT01' }]);
+  });
+
   it('applies event fee overrides over the series schedule, and clears them', () => {
     const catalog = new MarketCatalog();
     catalog.replaceAll({

@@ -179,6 +179,7 @@ export class MarketCatalog implements MarketCatalogView {
       mutuallyExclusive: record.mutuallyExclusive,
       fees: eventFees(record, this.seriesByTicker.get(record.seriesTicker)),
       marketTickers: this.marketsOfEvent(record.eventTicker).map((m) => m.ticker),
+      allMarketTickers: this.allMembers(record),
       category: record.category ?? this.seriesByTicker.get(record.seriesTicker)?.category,
     };
     const before = this.eventInfos.get(record.eventTicker);
@@ -189,11 +190,32 @@ export class MarketCatalog implements MarketCatalogView {
 
   private refreshEventTickers(eventTicker: string): void {
     const info = this.eventInfos.get(eventTicker);
-    if (!info) return;
+    const record = this.eventRecords.get(eventTicker);
+    if (!info || !record) return;
     this.eventInfos.set(eventTicker, {
       ...info,
       marketTickers: this.marketsOfEvent(eventTicker).map((m) => m.ticker),
+      allMarketTickers: this.allMembers(record),
     });
+  }
+
+  /** The exchange's list of the event's markets, plus any market tracked or announced since that list was read. */
+  private allMembers(record: EventRecord): string[] {
+    const members = new Set(record.allMarketTickers ?? []);
+    for (const market of this.marketsOfEvent(record.eventTicker)) members.add(market.ticker);
+    return [...members];
+  }
+
+  /** A market the exchange announced in a tracked event, whether or not we track it: partitions count it. */
+  noteEventMember(eventTicker: string, ticker: string): void {
+    const record = this.eventRecords.get(eventTicker);
+    if (!record || record.allMarketTickers?.includes(ticker)) return;
+    this.eventRecords.set(eventTicker, {
+      ...record,
+      allMarketTickers: [...(record.allMarketTickers ?? []), ticker],
+    });
+    this.refreshEventTickers(eventTicker);
+    this.emit({ kind: 'event-updated', eventTicker });
   }
 
   private emit(change: CatalogChange): void {
@@ -237,6 +259,8 @@ function sameEvent(a: EventInfo, b: EventInfo): boolean {
     a.fees.multiplierE4 === b.fees.multiplierE4 &&
     a.title === b.title &&
     a.seriesTicker === b.seriesTicker &&
-    a.category === b.category
+    a.category === b.category &&
+    a.allMarketTickers.length === b.allMarketTickers.length &&
+    a.allMarketTickers.every((ticker) => b.allMarketTickers.includes(ticker))
   );
 }

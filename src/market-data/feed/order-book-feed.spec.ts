@@ -224,6 +224,57 @@ describe('OrderBookFeed', () => {
     expect(t.store.get(T61)!.bestBidSizeE2()).toBe(1400);
   });
 
+  it('survives an error frame whose market_tickers is not a list, without touching the books', () => {
+    const t = setup();
+    const seq = t.openWithSnapshots({ [T61]: [[['0.4200', '13.00']], []], [T63]: [[], []] });
+    const before = JSON.stringify(t.store.get(T61)!.depth());
+    expect(() =>
+      t.frame('{"id":2,"type":"error","msg":{"code":2,"market_tickers":5}}'),
+    ).not.toThrow();
+    expect(JSON.stringify(t.store.get(T61)!.depth())).toBe(before);
+    t.frame(frames.delta(2, seq, T61, '0.4200', '1.00', 'yes'));
+    expect(t.store.get(T61)!.bestBidSizeE2()).toBe(1400);
+  });
+
+  it('takes an ok reply that repeats the current seq, or uses up the next one, as in order', () => {
+    const t = setup();
+    const seq = t.openWithSnapshots({ [T61]: [[['0.4200', '13.00']], []], [T63]: [[], []] });
+    t.frame(
+      JSON.stringify({
+        id: 9,
+        sid: 2,
+        seq: seq - 1,
+        type: 'ok',
+        msg: { market_tickers: [T61, T63] },
+      }),
+    );
+    t.frame(frames.delta(2, seq, T61, '0.4200', '1.00', 'yes'));
+    t.frame(
+      JSON.stringify({
+        id: 10,
+        sid: 2,
+        seq: seq + 1,
+        type: 'ok',
+        msg: { market_tickers: [T61, T63] },
+      }),
+    );
+    t.frame(frames.delta(2, seq + 2, T61, '0.4200', '1.00', 'yes'));
+    expect(t.health.gaps).toBe(0);
+    expect(t.store.get(T61)!.stale).toBe(false);
+    expect(t.store.get(T61)!.bestBidSizeE2()).toBe(1500);
+  });
+
+  it('counts a sid-scoped error frame in the sequence, so the next delta is not a gap', () => {
+    const t = setup();
+    const seq = t.openWithSnapshots({ [T61]: [[['0.4200', '13.00']], []], [T63]: [[], []] });
+    t.frame(
+      JSON.stringify({ sid: 2, seq, type: 'error', msg: { code: 11, msg: 'Invalid parameter' } }),
+    );
+    t.frame(frames.delta(2, seq + 1, T61, '0.4200', '1.00', 'yes'));
+    expect(t.health.gaps).toBe(0);
+    expect(t.store.get(T61)!.bestBidSizeE2()).toBe(1400);
+  });
+
   it('a delta with a bad number still counts its seq and resnapshots its book rather than guess', () => {
     const t = setup();
     const seq = t.openWithSnapshots({

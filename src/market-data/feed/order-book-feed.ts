@@ -155,6 +155,18 @@ export class OrderBookFeed {
   // --- the hot path ---
 
   onFrame(text: string, receivedAtMs: number): void {
+    try {
+      this.handleFrame(text, receivedAtMs);
+    } catch (error) {
+      // A frame must never take the feed (or the process) down: count it, say why, keep going.
+      this.malformed(
+        text,
+        `handling it failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  private handleFrame(text: string, receivedAtMs: number): void {
     this.health.frame(receivedAtMs);
     this.options.recordFrame?.(text, receivedAtMs);
     const delta = this.delta;
@@ -256,7 +268,7 @@ export class OrderBookFeed {
         this.onSubscribed(record);
         return;
       case 'ok':
-        this.sequenced(record);
+        this.controlReplySequenced(record);
         this.pending.delete(record.id as number);
         return;
       case 'error':
@@ -300,6 +312,17 @@ export class OrderBookFeed {
     if (slot >= 0 && this.slotSid[slot] === state.sid)
       this.resync(state, [slot], 'BOOK_INCONSISTENT');
     else this.resync(state, [...state.slots], 'BOOK_INCONSISTENT');
+  }
+
+  /**
+   * `ok` / `unsubscribed` replies carry a seq too, but whether they use up a number is unconfirmed (PROTOCOL.md §6.6):
+   * the current seq (nothing consumed) and the next one (consumed) are both in order.
+   */
+  private controlReplySequenced(record: Record<string, unknown>): void {
+    if (typeof record.sid !== 'number' || typeof record.seq !== 'number') return;
+    const state = this.sids.get(record.sid);
+    if (state === undefined || record.seq === state.lastSeq) return;
+    this.inSequence(state, record.seq);
   }
 
   /** The seq check for frames that are not deltas; true unless it revealed a gap. */
@@ -406,6 +429,8 @@ export class OrderBookFeed {
   }
 
   private onError(record: Record<string, unknown>, text: string): void {
+    // Newer subscription-scoped errors carry sid/seq: they take their place in the sequence.
+    this.sequenced(record);
     const msg = (isRecord(record.msg) ? record.msg : {}) as Partial<WsErrorMsgWire>;
     const code = typeof msg.code === 'number' ? msg.code : -1;
     const sid =
@@ -437,9 +462,9 @@ export class OrderBookFeed {
         this.retries.push({ dueMs: this.now() + this.retryDelayMs, tickers: 'lifecycle' });
         return;
       case 'subscribe-books': {
-        const refused = new Set([
-          ...(msg.market_tickers ?? []),
-          ...(msg.market_ticker ? [msg.market_ticker] : []),
+        const refused = new Set<unknown>([
+          ...(Array.isArray(msg.market_tickers) ? msg.market_tickers : []),
+          ...(typeof msg.market_ticker === 'string' ? [msg.market_ticker] : []),
         ]);
         const markAll = refused.size === 0;
         for (const ticker of pending.tickers) {

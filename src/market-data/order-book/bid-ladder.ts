@@ -1,17 +1,17 @@
 /**
  * One side's resting size at every level of a price grid: a dense array indexed by level plus a two-level
  * bitmap of non-empty levels. Set, best-level and next-level queries are O(1) in practice (a few word scans)
- * and allocate nothing; a ladder of a 99-level cent grid costs about 420 bytes.
+ * and allocate nothing; a ladder of a 99-level cent grid costs about 820 bytes.
  */
 export class BidLadder {
-  /** Size at each level, in 0.01 contracts. */
-  readonly sizes: Int32Array;
+  /** Size at each level, in 0.01 contracts: doubles hold any count exactly up to 2^53 (an Int32 wraps at 21M contracts). */
+  readonly sizes: Float64Array;
   private readonly words: Uint32Array;
   private readonly summary: Uint32Array;
   private nonEmpty = 0;
 
   constructor(readonly levelCount: number) {
-    this.sizes = new Int32Array(levelCount);
+    this.sizes = new Float64Array(levelCount);
     this.words = new Uint32Array(Math.ceil(levelCount / 32));
     this.summary = new Uint32Array(Math.ceil(this.words.length / 32));
   }

@@ -12,14 +12,16 @@ import { OrderBook, type StaleReason } from './order-book';
 export class OrderBookStore implements OrderBookStoreView {
   private readonly logger = new Logger(OrderBookStore.name);
   private readonly index = new TickerIndex();
+  /** The same ticker -> slot map for lookups by string: V8 keeps a string's hash, the TickerIndex rehashes it. */
+  private readonly slotByTicker = new Map<string, number>();
   private readonly books: (OrderBook | undefined)[] = [];
   private readonly listeners: ((book: OrderBook) => void)[] = [];
   private tracked = 0;
   listenerErrors = 0;
 
   get(ticker: string): OrderBook | undefined {
-    const slot = this.index.get(ticker);
-    return slot < 0 ? undefined : this.books[slot];
+    const slot = this.slotByTicker.get(ticker);
+    return slot === undefined ? undefined : this.books[slot];
   }
 
   /** The slot of a ticker written at text[start, end), or -1 (hot path). */
@@ -28,7 +30,7 @@ export class OrderBookStore implements OrderBookStoreView {
   }
 
   slotOf(ticker: string): number {
-    return this.index.get(ticker);
+    return this.slotByTicker.get(ticker) ?? -1;
   }
 
   bookAt(slot: number): OrderBook | undefined {
@@ -50,7 +52,7 @@ export class OrderBookStore implements OrderBookStoreView {
    * whether it is new.
    */
   track(ticker: string, grid: PriceGrid): { book: OrderBook; created: boolean } {
-    let slot = this.index.get(ticker);
+    let slot = this.slotOf(ticker);
     const existing = slot < 0 ? undefined : this.books[slot];
     if (existing && existing.grid === grid) return { book: existing, created: false };
     const book = new OrderBook(ticker, grid);
@@ -58,6 +60,7 @@ export class OrderBookStore implements OrderBookStoreView {
       slot = this.books.length;
       this.books.push(book);
       this.index.set(ticker, slot);
+      this.slotByTicker.set(ticker, slot);
     } else {
       this.books[slot] = book;
     }
@@ -67,7 +70,7 @@ export class OrderBookStore implements OrderBookStoreView {
   }
 
   untrack(ticker: string): boolean {
-    const slot = this.index.get(ticker);
+    const slot = this.slotOf(ticker);
     const book = slot < 0 ? undefined : this.books[slot];
     if (!book) return false;
     book.markStale('MARKET_NOT_ACTIVE');

@@ -76,6 +76,13 @@ describe('OrderBook', () => {
     expect(book.depth().yesBids).toEqual([[4200, 1300]]);
   });
 
+  it('holds a 22,000,000-contract level exactly (past what a 32-bit size could)', () => {
+    const book = bookWith([[42, 22_000_000]], []);
+    expect(book.bestBidSizeE2()).toBe(2_200_000_000);
+    book.applyDelta('yes', 4200, 100, 2);
+    expect(book.bestBidSizeE2()).toBe(2_200_000_100);
+  });
+
   it('holds sub-cent levels on a tapered grid', () => {
     const book = new OrderBook(
       'KXGDPNOM-RUS26',

@@ -16,6 +16,8 @@ export interface FeedRecordingOptions {
   marketsPerSid?: number;
   /** Simulated book changes per second, which sets the frames' `ts_ms` spacing (default 20,000). */
   messagesPerSecond?: number;
+  /** Planted arbitrage opportunities per minute of simulated time (default 6, as the live simulator). */
+  opportunitiesPerMinute?: number;
 }
 
 export interface FeedRecording {
@@ -45,6 +47,7 @@ export function generateFeedRecording(options: FeedRecordingOptions): FeedRecord
     minMembers: options.minMembers,
     maxMembers: options.maxMembers,
     messagesPerSecond: rate,
+    opportunitiesPerMinute: options.opportunitiesPerMinute,
     rateLimit: 'off',
     clock,
     ids: { uuid: () => ids.uuid() },

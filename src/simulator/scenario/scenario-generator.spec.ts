@@ -39,8 +39,8 @@ describe('scenario generator', () => {
     expect(brackets.mutuallyExclusive).toBe(true);
     const [low, ...rest] = brackets.markets;
     const high = rest.pop()!;
-    expect(low).toMatchObject({ strikeType: 'less', floorStrike: null });
-    expect(high).toMatchObject({ strikeType: 'greater', capStrike: null });
+    expect(low).toMatchObject({ strikeType: 'less_or_equal', floorStrike: null });
+    expect(high).toMatchObject({ strikeType: 'greater_or_equal', capStrike: null });
     expect(rest.every((m) => m.strikeType === 'between')).toBe(true);
     expect(rest[0].floorStrike).toBe(low.capStrike);
     for (let i = 1; i < rest.length; i++) expect(rest[i].floorStrike).toBe(rest[i - 1].capStrike);

@@ -292,15 +292,16 @@ function buildEvent(
       new FairValueModel('ladder', strikes, (members * step) / 5, centerStrike, members, prng),
     );
   } else if (template.kind === 'brackets') {
-    // n markets: a low tail, n - 2 brackets, a high tail; bounds are the n - 1 cut points.
+    // n markets: a low tail, n - 2 brackets, a high tail; bounds are the n - 1 cut points. Both tails include
+    // their strike, so the metadata proves the cover whichever end of a bracket is open (Kalshi leaves it unstated).
     const firstBound = centerStrike - Math.floor((members - 1) / 2) * step;
     const bounds = Array.from({ length: members - 1 }, (_, i) => firstBound + i * step);
     markets.push(
-      newMarket(base, `${eventTicker}-T${bounds[0]}`, 'less', null, bounds[0], null, {
-        title: `Will ${template.subject} be below ${bounds[0]}${template.unit}?`,
-        yes: `Below ${bounds[0]}${template.unit}`,
-        no: `${bounds[0]}${template.unit} or above`,
-        rules: `If ${template.subject} is less than ${bounds[0]}${template.unit}, the market resolves to Yes.`,
+      newMarket(base, `${eventTicker}-T${bounds[0]}`, 'less_or_equal', null, bounds[0], null, {
+        title: `Will ${template.subject} be ${bounds[0]}${template.unit} or below?`,
+        yes: `${bounds[0]}${template.unit} or below`,
+        no: `Above ${bounds[0]}${template.unit}`,
+        rules: `If ${template.subject} is less than or equal to ${bounds[0]}${template.unit}, the market resolves to Yes.`,
       }),
     );
     for (let i = 0; i < bounds.length - 1; i++) {
@@ -317,11 +318,11 @@ function buildEvent(
     }
     const top = bounds[bounds.length - 1];
     markets.push(
-      newMarket(base, `${eventTicker}-T${top}`, 'greater', top, null, null, {
-        title: `Will ${template.subject} be above ${top}${template.unit}?`,
+      newMarket(base, `${eventTicker}-T${top}`, 'greater_or_equal', top, null, null, {
+        title: `Will ${template.subject} be ${top}${template.unit} or above?`,
         yes: `${top}${template.unit} or above`,
         no: `Below ${top}${template.unit}`,
-        rules: `If ${template.subject} is greater than ${top}${template.unit}, the market resolves to Yes.`,
+        rules: `If ${template.subject} is greater than or equal to ${top}${template.unit}, the market resolves to Yes.`,
       }),
     );
     models.set(

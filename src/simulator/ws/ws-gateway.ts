@@ -12,6 +12,8 @@ export interface GatewayOptions {
   heartbeatMs: number;
   /** Outbound bytes a client may fall behind before its book subscriptions end with error 25. */
   maxBufferedBytes: number;
+  /** Benchmarks: told right after each frame is handed to a client's socket. */
+  onFrameSent?: (frame: string) => void;
 }
 
 /**
@@ -68,6 +70,7 @@ export class WsGateway implements ConnectionControl {
         this.exchange.catalog,
         this.exchange.hub,
         this.options.maxBufferedBytes,
+        this.options.onFrameSent,
       );
       this.sessions.set(session, socket);
       ws.on('error', () => ws.terminate());

@@ -62,6 +62,8 @@ export class WsSession implements FrameSink {
     private readonly catalog: SimCatalog,
     private readonly hub: ChannelHub,
     private readonly maxBufferedBytes: number,
+    /** Benchmarks: told right after each frame is handed to the socket. */
+    private readonly onSent?: (frame: string) => void,
   ) {
     ws.on('message', (data, isBinary) => this.onMessage(isBinary ? null : rawText(data)));
   }
@@ -73,6 +75,7 @@ export class WsSession implements FrameSink {
       return;
     }
     this.ws.send(frame);
+    this.onSent?.(frame);
   }
 
   ping(): void {
