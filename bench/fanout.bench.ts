@@ -101,8 +101,25 @@ async function main(): Promise<void> {
     });
     await waitFor('connected', 60_000);
     // Readiness: probes until every client has one (a subscription is live once it delivers).
+    // Published straight on the bus (not through the tracker): a probe is not one of the measured events.
+    const probePlan = plan(-1);
     const probe = opportunityModel(
-      opportunityRecord(tracker.observe({ ...plan(-1), groupId: 'probe' }, 0)),
+      opportunityRecord({
+        id: 'probe',
+        key: 'probe',
+        kind: probePlan.kind,
+        groupId: probePlan.groupId,
+        eventTicker: probePlan.eventTicker,
+        tickers: probePlan.legs.map((leg) => leg.ticker),
+        plan: probePlan,
+        status: 'OPEN',
+        firstSeenMs: Date.now(),
+        updatedMs: Date.now(),
+        closedMs: null,
+        closeReason: null,
+        bestNetProfitE6: probePlan.netProfitE6,
+        updates: 0,
+      }),
     );
     const deadline = Date.now() + 60_000;
     let probes = 0;

@@ -7,22 +7,29 @@ import { EventBus } from '../src/common/pubsub/event-bus';
 import type { EventTopic, EventTopics } from '../src/common/pubsub/event-topics';
 import { MarketDataService } from '../src/market-data/market-data.service';
 import { OrderBookStore } from '../src/market-data/order-book/order-book-store';
-import { startSimulator, type OpportunityKind } from '../src/simulator';
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import type { OpportunityKind } from '../src/simulator';
 import { BENCH_ARB_ENV } from './support/pipeline-harness';
-import { startBenchApp } from './support/bench-app';
+import { startBenchApp, wallMicros } from './support/bench-app';
 import { summarize } from './support/stats';
 import { report } from './support/report';
 
 /**
- * Over the wire: the simulator plants a mispricing and writes its frames to the app's WebSocket on loopback; the
- * app's real feed and arbitrage engine detect it and publish OPENED. Measured from the moment the simulator handed
- * the frame that created the opportunity to its socket, to the moment the app publishes it (both in this process:
- * one clock). The frame that created it is the one the feed was processing when the publish happened.
+ * Over the wire: the simulator (a child process) plants a mispricing and writes its frames to the app's WebSocket
+ * on loopback; the app's real feed and arbitrage engine (this process) detect it and publish OPENED. Measured from
+ * the moment the simulator handed the frame that created the opportunity to its socket (its onFrameSent hook) to
+ * the moment the app publishes it, on one machine's clock (performance.timeOrigin + now in both). The frame that
+ * created it is the one the feed was processing when the publish happened.
  */
 const OPPORTUNITIES = 250;
 /** Planted and detected first, not measured: the detection and publish path is compiled before it is timed. */
 const WARM_UP = 100;
 const KINDS: OpportunityKind[] = ['ladder_inversion', 'partition_buy_no', 'partition_buy_yes'];
+
+type SimReply =
+  | { kind: 'ready'; restUrl: string; wsUrl: string }
+  | { kind: 'planted'; id: number; eventTicker?: string; sent: [string, number][] };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -38,20 +45,15 @@ async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 20
 
 async function main(): Promise<void> {
   const load = loadavg()[0];
-  let armed = false;
-  const sentAt = new Map<string, number>();
-  const simulator = await startSimulator({
-    seed: 42,
-    markets: 200,
-    messagesPerSecond: 1_000,
-    opportunitiesPerMinute: 0,
-    onFrameSent: (frame) => {
-      if (armed) sentAt.set(frame, performance.now());
-    },
-  });
+  const simulator = fork(join(__dirname, 'support/simulator-process.js'), [], { stdio: 'inherit' });
+  const replies: SimReply[] = [];
+  simulator.on('message', (reply: SimReply) => replies.push(reply));
+  const ready = await until('the simulator', () =>
+    replies.find((r): r is Extract<SimReply, { kind: 'ready' }> => r.kind === 'ready'),
+  );
   const app = await startBenchApp({
-    KALSHI_API_URL: simulator.restUrl,
-    KALSHI_WS_URL: simulator.wsUrl,
+    KALSHI_API_URL: ready.restUrl,
+    KALSHI_WS_URL: ready.wsUrl,
     ...BENCH_ARB_ENV,
   });
   try {
@@ -67,22 +69,27 @@ async function main(): Promise<void> {
     const onFrame = feed.onFrame.bind(feed);
     feed.onFrame = (text, receivedAtMs) => {
       current = text;
-      currentAtMs = performance.now();
+      currentAtMs = wallMicros();
       onFrame(text, receivedAtMs);
       current = undefined;
     };
     const published: {
       event: OpportunityEventModel;
-      atMs: number;
+      atMicros: number;
       frame?: string;
-      frameAtMs: number;
+      frameAtMicros: number;
     }[] = [];
     const bus = nest.get(EventBus);
     const publish = bus.publish.bind(bus) as (topic: EventTopic, payload: unknown) => void;
     bus.publish = <T extends EventTopic>(topic: T, payload: EventTopics[T]) => {
       if (topic === 'opportunityUpdated') {
         const event = (payload as EventTopics['opportunityUpdated']).opportunityUpdated;
-        published.push({ event, atMs: performance.now(), frame: current, frameAtMs: currentAtMs });
+        published.push({
+          event,
+          atMicros: wallMicros(),
+          frame: current,
+          frameAtMicros: currentAtMs,
+        });
       }
       publish(topic, payload);
     };
@@ -99,21 +106,17 @@ async function main(): Promise<void> {
       i++
     ) {
       published.length = 0;
-      sentAt.clear();
-      armed = true;
-      const planted = simulator.exchange.createOpportunity({
-        kind: KINDS[i % KINDS.length],
-        durationMs: 40,
-        sizeE2: 1_000,
-        minProfitE4: 200,
-      });
-      armed = false;
-      if (!planted.ok) {
+      simulator.send({ kind: 'plant', opportunity: KINDS[i % KINDS.length], id: i });
+      const planted = (await until('the plant', () =>
+        replies.find((r) => r.kind === 'planted' && r.id === i),
+      )) as Extract<SimReply, { kind: 'planted' }>;
+      if (planted.eventTicker === undefined) {
         refused++;
         await sleep(20);
         continue;
       }
-      const eventTicker = planted.value.event_ticker as string;
+      const sentAt = new Map(planted.sent);
+      const eventTicker = planted.eventTicker;
       const opened = await until(
         `OPENED on ${eventTicker}`,
         () =>
@@ -128,9 +131,9 @@ async function main(): Promise<void> {
       if (warm < WARM_UP) warm++;
       else if (sent === undefined) unattributed++;
       else {
-        latencies.push((opened.atMs - sent) * 1000);
-        wire.push((opened.frameAtMs - sent) * 1000);
-        processing.push((opened.atMs - opened.frameAtMs) * 1000);
+        latencies.push(opened.atMicros - sent);
+        wire.push(opened.frameAtMicros - sent);
+        processing.push(opened.atMicros - opened.frameAtMicros);
       }
       const id = opened.event.opportunity.id;
       await until(
@@ -172,13 +175,14 @@ async function main(): Promise<void> {
         processingMicros,
         unattributed,
         refusedPlants: refused,
-        clock: 'performance.now() in one process (simulator and app share it)',
+        clock: 'performance.timeOrigin + performance.now() in both processes (one machine)',
+        simulator: 'a child process of its own (200 markets, 1,000 background changes/s)',
         loadAverageAtStart: load,
       },
     });
   } finally {
     await app.close();
-    await simulator.close();
+    simulator.send({ kind: 'stop' });
   }
 }
 

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
@@ -6,7 +7,12 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { EventBus, PUB_SUB } from './event-bus';
 
 function createEngine(config: AppConfig, logger: Logger): PubSubEngine {
-  if (!config.redisUrl) return new PubSub();
+  if (!config.redisUrl) {
+    // Every subscriber is one listener on the topic: thousands are normal here, not a leak.
+    const emitter = new EventEmitter();
+    emitter.setMaxListeners(0);
+    return new PubSub({ eventEmitter: emitter });
+  }
   const connect = () => {
     const client = new Redis(config.redisUrl!, { maxRetriesPerRequest: 3, lazyConnect: false });
     // ioredis emits 'error' on every failed reconnect: without a listener it would crash the process.
