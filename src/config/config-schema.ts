@@ -233,7 +233,8 @@ export const CONFIG_KEYS = {
   },
   graphqlMaxComplexity: {
     env: 'GRAPHQL_MAX_COMPLEXITY',
-    description: 'largest estimated GraphQL query cost accepted (1 per field unless a field says more)',
+    description:
+      'largest estimated GraphQL query cost accepted (1 per field unless a field says more)',
     defaultText: '2000',
     parse: integerIn(10, 1_000_000, 2000),
   },
