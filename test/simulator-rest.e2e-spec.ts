@@ -7,9 +7,9 @@ import {
   type RunningSimulator,
   type SimKeyPair,
 } from '../src/simulator';
-import { KalshiSpecValidator } from '../src/simulator/testing/kalshi-spec-validator';
+import { KalshiSpecValidator, kalshiSpecDir } from '../src/simulator/testing/kalshi-spec-validator';
 
-const SPEC_DIR = path.resolve(__dirname, '../../shared/kalshi');
+const SPEC_DIR = kalshiSpecDir();
 const SDK_DIR = path.resolve(__dirname, '../node_modules/kalshi-typescript');
 
 interface Reply {

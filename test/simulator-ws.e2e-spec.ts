@@ -1,5 +1,4 @@
 import { constants, sign } from 'node:crypto';
-import path from 'node:path';
 import WebSocket from 'ws';
 import {
   formatPriceE4,
@@ -13,9 +12,9 @@ import {
   type RunningSimulator,
   type SimKeyPair,
 } from '../src/simulator';
-import { KalshiSpecValidator } from '../src/simulator/testing/kalshi-spec-validator';
+import { KalshiSpecValidator, kalshiSpecDir } from '../src/simulator/testing/kalshi-spec-validator';
 
-const SPEC_DIR = path.resolve(__dirname, '../../shared/kalshi');
+const SPEC_DIR = kalshiSpecDir();
 
 function signedHeaders(key: SimKeyPair, method: string, pathname: string): Record<string, string> {
   const timestamp = String(Date.now());

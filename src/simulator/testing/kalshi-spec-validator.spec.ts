@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { eventWire, marketWire } from '../catalog/catalog-wire';
 import { SimExchange } from '../exchange/sim-exchange';
-import { KalshiSpecValidator } from './kalshi-spec-validator';
+import { KalshiSpecValidator, kalshiSpecDir } from './kalshi-spec-validator';
 
-const SPEC_DIR = path.resolve(__dirname, '../../../../shared/kalshi');
+const SPEC_DIR = kalshiSpecDir();
 
 /** The validator must catch real mistakes, or the e2e checks built on it prove nothing. */
 describe('KalshiSpecValidator', () => {

@@ -1,7 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 
 type Json = Record<string, any>;
@@ -21,6 +21,20 @@ const WS_SCHEMAS: Record<string, string> = {
   unsubscribed: 'unsubscribedResponsePayload',
   error: 'errorResponsePayload',
 };
+
+/**
+ * Where Kalshi's specs are: KALSHI_SPECS_DIR, else `shared/kalshi` beside the repository (as on every machine of
+ * this workplace and in CI). They are Kalshi's proprietary files: read in place, never copied into the repository.
+ */
+export function kalshiSpecDir(): string {
+  const dir = process.env.KALSHI_SPECS_DIR ?? resolve(__dirname, '../../../../shared/kalshi');
+  if (!existsSync(join(dir, 'openapi.yaml'))) {
+    throw new Error(
+      `Kalshi's specs (openapi.yaml, asyncapi-current.yaml) are not in ${dir}: set KALSHI_SPECS_DIR to their folder`,
+    );
+  }
+  return dir;
+}
 
 /**
  * Validates simulator output against Kalshi's own specs, read at test time (never copied): OpenAPI 3.0
