@@ -11,6 +11,7 @@ module.exports = {
       roots: ['<rootDir>/src', '<rootDir>/scripts', '<rootDir>/bench'],
       testMatch: ['**/*.spec.ts'],
       transform,
+      setupFiles: ['<rootDir>/test/support/fast-check-setup.js'],
     },
     {
       displayName: 'e2e',

@@ -185,6 +185,15 @@ describe('scanOrderBookDelta', () => {
     );
   });
 
+  it('returns (and falls back) on a frame cut off inside any number, instead of reading past its end', () => {
+    const frame =
+      '{"type":"orderbook_delta","sid":12,"seq":345,"msg":{"market_ticker":"KXHIGHNY-26OCT01-T61","extra":1234.5e12,"price_dollars":"0.4200","delta_fp":"-13.00","side":"yes","ts_ms":1790000000123}}';
+    const out = new DeltaFields();
+    for (let cut = 1; cut < frame.length; cut++)
+      expect(scanOrderBookDelta(frame.slice(0, cut), out)).toBe(false);
+    expect(scanOrderBookDelta(frame, out)).toBe(true);
+  });
+
   it('reads the PROTOCOL example frame straight into integers', () => {
     const text =
       '{"type":"orderbook_delta","sid":1,"seq":2,"msg":{"market_ticker":"KXHIGHNY-26OCT01-T61","market_id":"9b0f6b43","price_dollars":"0.4200","delta_fp":"-13.00","side":"yes","ts_ms":1790000000123,"ts":"2026-09-21T14:13:20Z","client_order_id":"6f1c2b9e","subaccount":0}}';

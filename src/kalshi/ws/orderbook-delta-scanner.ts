@@ -279,7 +279,8 @@ function skipDigits(text: string, start: number): number {
   let i = start;
   for (;;) {
     const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return i;
+    // Written so that NaN (past the end of the text) stops the loop: `code < 48 || code > 57` would not.
+    if (!(code >= 48 && code <= 57)) return i;
     i++;
   }
 }
