@@ -24,7 +24,7 @@ import { ArbitrageCalculator } from './calculator/arbitrage-calculator';
 import { OpportunityEventTypeValue } from './graphql/opportunity.model';
 import { opportunityModel } from './graphql/opportunity-model.mapper';
 import { closeLogLine, openLogLine } from './opportunities/opportunity-log-line';
-import { opportunityRecord } from './opportunities/opportunity-record';
+import { opportunityRecord, type OpportunityRecord } from './opportunities/opportunity-record';
 import { OpportunityRepository } from './opportunities/opportunity-repository';
 import {
   OpportunityTracker,
@@ -107,25 +107,28 @@ export class ArbitrageService
     return this.queue.flush();
   }
 
+  // Subscribers (and so execution) hear first; the log line and the queued row follow, off their latency.
   opened(opportunity: TrackedOpportunity): void {
+    const record = opportunityRecord(opportunity);
+    this.publish(OpportunityEventTypeValue.OPENED, record);
+    this.queue.enqueue(record);
     this.logger.log(openLogLine(opportunity));
-    this.queue.enqueue(opportunityRecord(opportunity));
-    this.publish(OpportunityEventTypeValue.OPENED, opportunity);
   }
 
   updated(opportunity: TrackedOpportunity): void {
-    this.publish(OpportunityEventTypeValue.UPDATED, opportunity);
+    this.publish(OpportunityEventTypeValue.UPDATED, opportunityRecord(opportunity));
   }
 
   closed(opportunity: TrackedOpportunity): void {
+    const record = opportunityRecord(opportunity);
+    this.publish(OpportunityEventTypeValue.CLOSED, record);
+    this.queue.enqueue(record);
     this.logger.log(closeLogLine(opportunity));
-    this.queue.enqueue(opportunityRecord(opportunity));
-    this.publish(OpportunityEventTypeValue.CLOSED, opportunity);
   }
 
-  private publish(type: OpportunityEventTypeValue, opportunity: TrackedOpportunity): void {
+  private publish(type: OpportunityEventTypeValue, record: OpportunityRecord): void {
     this.events.publish('opportunityUpdated', {
-      opportunityUpdated: { type, opportunity: opportunityModel(opportunityRecord(opportunity)) },
+      opportunityUpdated: { type, opportunity: opportunityModel(record) },
     });
   }
 
