@@ -9,7 +9,8 @@ export interface CommandLine {
 
 export const USAGE = `Usage: node dist/src/main.js [--mode simulation|production|development] [--debug] [--record FILE]
 
-  --mode      simulation (default): paper trading; production: real orders to KALSHI_ENV;
+  --mode      simulation (default): the built-in simulator or Kalshi market data, opportunities reported;
+              production: real Kalshi at KALSHI_ENV, credentials required (no mode sends orders yet);
               development: simulation plus debug logs and the GraphQL sandbox
   --debug     debug logs in any mode
   --record    append every raw WebSocket frame with its receive time to FILE (JSON lines)
