@@ -162,6 +162,13 @@ const mutations = fc.constantFrom(
   '"msg":{},',
 );
 
+/** Frames with a few characters cut at a random place and one of `mutations` put there instead. */
+const mutate = (frames: fc.Arbitrary<string>) =>
+  fc.tuple(frames, fc.nat(), fc.nat({ max: 4 }), mutations).map(([text, at, cut, insert]) => {
+    const position = at % (text.length + 1);
+    return text.slice(0, position) + insert + text.slice(position + cut);
+  });
+
 describe('scanOrderBookDelta', () => {
   it("agrees with JSON.parse on Kalshi's own layout, whole or cut, inserted into and replaced", () => {
     fc.assert(
@@ -171,12 +178,7 @@ describe('scanOrderBookDelta', () => {
       }),
       { numRuns: 3000 },
     );
-    const mutated = fc
-      .tuple(kalshiFrame, fc.nat(), fc.nat({ max: 4 }), mutations)
-      .map(([text, at, cut, insert]) => {
-        const position = at % (text.length + 1);
-        return text.slice(0, position) + insert + text.slice(position + cut);
-      });
+    const mutated = mutate(kalshiFrame);
     fc.assert(
       fc.property(mutated, (text) => {
         expectAgreement(text);
@@ -223,12 +225,7 @@ describe('scanOrderBookDelta', () => {
   });
 
   it('never accepts a frame JSON.parse would reject or read differently, whatever is cut, inserted or replaced', () => {
-    const mutated = fc
-      .tuple(deltaFrame, fc.nat(), fc.nat({ max: 4 }), mutations)
-      .map(([text, at, cut, insert]) => {
-        const position = at % (text.length + 1);
-        return text.slice(0, position) + insert + text.slice(position + cut);
-      });
+    const mutated = mutate(deltaFrame);
     fc.assert(
       fc.property(mutated, (text) => {
         expectAgreement(text);
